@@ -1,0 +1,1475 @@
+"""Invoices and receipts, template-free, in English, German, French and Dutch.
+
+Cues, not layouts: labels in their many wordings, where values stand relative to them, the
+header row of the line-item table and the columns under it, and arithmetic that must hold
+(subtotal + tax = total; quantity x unit price = amount; lines sum to the subtotal), which settles
+between readings and raises confidence when it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from itertools import product
+
+from extractors.api import ExtractSettings
+from extractors.language import guess_language
+from extractors.layout import (
+    Candidate,
+    LabelHit,
+    LabelIndex,
+    Line,
+    PageLayout,
+    Parser,
+    Segment,
+    layout,
+    pick,
+    values_near,
+)
+from extractors.model import BBox, Document, Extraction, Field, LineItem, Source, Word
+from extractors.values import (
+    DateOrder,
+    find_currencies,
+    find_dates,
+    find_ibans,
+    find_tax_ids,
+    fold_space,
+    fold_text,
+    format_money,
+    format_quantity,
+    infer_date_order,
+    infer_decimal_separator,
+    normalize_code,
+    parse_date,
+    parse_money,
+    parse_quantity,
+)
+
+# Every wording of every label we read. A weight below 1 marks a wording that also means other
+# things ("Date", "Total"). Names starting with "_" are labels of values we do not report, listed
+# so that their values are not mistaken for ours (a delivery date is not the invoice date).
+LABELS: dict[str, list[str | tuple[str, float]]] = {
+    "invoice_number": [
+        "invoice no",
+        "invoice number",
+        "invoice nr",
+        "invoice num",
+        "invoice id",
+        "invoice ref",
+        "inv no",
+        "inv",
+        "inv nr",
+        "bill number",
+        "bill no",
+        "document no",
+        "document number",
+        "doc no",
+        "receipt no",
+        "receipt number",
+        "receipt",
+        "trans",
+        "transaction no",
+        "rechnungsnummer",
+        "rechnungs nr",
+        "rechnung nr",
+        "rechnungsnr",
+        "beleg nr",
+        "belegnummer",
+        "facture n",
+        "facture no",
+        "n de facture",
+        "no de facture",
+        "numero de facture",
+        "numero facture",
+        "facture numero",
+        "factuurnummer",
+        "factuur nr",
+        "factuurnr",
+        "factuur nummer",
+        ("invoice", 0.7),
+        ("rechnung", 0.7),
+        ("facture", 0.7),
+        ("factuur", 0.7),
+        ("number", 0.5),
+        ("nummer", 0.5),
+        ("no", 0.4),
+        ("nr", 0.4),
+    ],
+    "invoice_date": [
+        "invoice date",
+        "date of invoice",
+        "date of issue",
+        "issue date",
+        "issued",
+        "issued on",
+        "billing date",
+        "bill date",
+        "document date",
+        "receipt date",
+        "rechnungsdatum",
+        "belegdatum",
+        "ausstellungsdatum",
+        "date de facture",
+        "date de facturation",
+        "date d emission",
+        "date facture",
+        "factuurdatum",
+        "datum factuur",
+        ("date", 0.75),
+        ("datum", 0.75),
+        ("le", 0.3),
+    ],
+    "due_date": [
+        "due date",
+        "payment due",
+        "payment due date",
+        "due",
+        "due by",
+        "pay by",
+        "due on",
+        "faellig am",
+        "fallig am",
+        "falligkeit",
+        "falligkeitsdatum",
+        "zahlbar bis",
+        "zahlungsziel bis",
+        "date d echeance",
+        "echeance",
+        "date limite de paiement",
+        "a payer avant le",
+        "vervaldatum",
+        "vervaldag",
+        "uiterste betaaldatum",
+        "te betalen voor",
+    ],
+    "purchase_order": [
+        "po",
+        "po number",
+        "po no",
+        "p o",
+        "p o number",
+        "p o no",
+        "purchase order",
+        "purchase order no",
+        "purchase order number",
+        "order no",
+        "order number",
+        "your order",
+        "customer po",
+        "bestellnummer",
+        "bestell nr",
+        "ihre bestellung",
+        "auftragsnummer",
+        "auftrag nr",
+        "bon de commande",
+        "commande n",
+        "n de commande",
+        "votre commande",
+        "ordernummer",
+        "inkoopordernummer",
+        "uw bestelling",
+        "bestelnummer",
+        "po ref",
+    ],
+    "subtotal": [
+        "subtotal",
+        "sub total",
+        "net amount",
+        "net total",
+        "total net",
+        "total excl vat",
+        "total excluding vat",
+        "total excl tax",
+        "total before tax",
+        "amount before tax",
+        "zwischensumme",
+        "nettobetrag",
+        "netto",
+        "summe netto",
+        "gesamt netto",
+        "nettosumme",
+        "rechnungsbetrag netto",
+        "total ht",
+        "montant ht",
+        "sous total",
+        "total hors taxes",
+        "subtotaal",
+        "totaal excl btw",
+        "totaal exclusief btw",
+        "netto bedrag",
+        "bedrag excl btw",
+    ],
+    "tax_amount": [
+        "tax",
+        "sales tax",
+        "vat",
+        "total tax",
+        "tax total",
+        "tax amount",
+        "vat amount",
+        "gst",
+        "hst",
+        "mwst",
+        "ust",
+        "umsatzsteuer",
+        "mehrwertsteuer",
+        "zzgl mwst",
+        "zzgl ust",
+        "tva",
+        "montant tva",
+        "total tva",
+        "btw",
+        "btw bedrag",
+        "totaal btw",
+    ],
+    "total_amount": [
+        "total",
+        "grand total",
+        "invoice total",
+        "total amount",
+        "total incl vat",
+        "total including vat",
+        "total inc vat",
+        "amount",
+        ("sum", 0.6),
+        "gesamtbetrag",
+        "gesamtsumme",
+        "rechnungsbetrag",
+        "bruttobetrag",
+        "gesamt brutto",
+        "summe",
+        "endbetrag",
+        "total ttc",
+        "montant ttc",
+        "montant total",
+        "totaal",
+        "totaal incl btw",
+        "totaalbedrag",
+        "totaal bedrag",
+        "factuurbedrag",
+        "total eur",
+        "total usd",
+        "total gbp",
+    ],
+    "amount_due": [
+        "amount due",
+        "balance due",
+        "total due",
+        "amount payable",
+        "please pay",
+        "balance",
+        "total amount due",
+        "amount to pay",
+        "zahlbetrag",
+        "zu zahlen",
+        "offener betrag",
+        "zahlbarer betrag",
+        "net a payer",
+        "reste a payer",
+        "montant a payer",
+        "montant du",
+        "te betalen",
+        "openstaand bedrag",
+        "totaal te betalen",
+        "te voldoen",
+    ],
+    "payment_terms": [
+        "payment terms",
+        "terms",
+        "terms of payment",
+        "payment",
+        "zahlungsbedingungen",
+        "zahlungsziel",
+        "zahlungsbedingung",
+        "conditions de paiement",
+        "conditions de reglement",
+        "modalites de paiement",
+        "reglement",
+        "betalingsvoorwaarden",
+        "betalingstermijn",
+        "betaling",
+    ],
+    "vendor_tax_id": [
+        "vat no",
+        "vat number",
+        "vat reg no",
+        "vat registration no",
+        "vat reg",
+        "vat id",
+        "tax id",
+        "tax no",
+        "tax number",
+        "ein",
+        "fein",
+        "federal tax id",
+        "ust idnr",
+        "ust id",
+        "ust id nr",
+        "umsatzsteuer id",
+        "ustid",
+        "steuernummer",
+        "steuer nr",
+        "st nr",
+        "n tva",
+        "tva intracommunautaire",
+        "n tva intracommunautaire",
+        "numero de tva",
+        "btw nummer",
+        "btw nr",
+        "btw id",
+        "btw identificatienummer",
+        "vat",
+    ],
+    "bank_account": [
+        "iban",
+        "account no",
+        "account number",
+        "acct no",
+        "bank account",
+        "kontonummer",
+        "konto nr",
+        "konto",
+        "rekeningnummer",
+        "rekening",
+        "compte",
+        "numero de compte",
+    ],
+    "customer": [
+        "bill to",
+        "billed to",
+        "invoice to",
+        "invoiced to",
+        "sold to",
+        "customer",
+        "client",
+        "to",
+        "bill to customer",
+        "rechnungsempfanger",
+        "rechnung an",
+        "kunde",
+        "empfanger",
+        "facture a",
+        "facturer a",
+        "facture au nom de",
+        "adresse de facturation",
+        "destinataire",
+        "factuur aan",
+        "factuuradres",
+        "klant",
+        "aan",
+    ],
+    "vendor": [
+        "from",
+        "vendor",
+        "supplier",
+        "seller",
+        "issued by",
+        "remit to",
+        "lieferant",
+        "verkaufer",
+        "fournisseur",
+        "vendeur",
+        "leverancier",
+        "verkoper",
+    ],
+    "_other_date": [
+        "delivery date",
+        "ship date",
+        "shipping date",
+        "order date",
+        "service date",
+        "date of supply",
+        "tax point",
+        "lieferdatum",
+        "leistungsdatum",
+        "bestelldatum",
+        "date de livraison",
+        "date de commande",
+        "leverdatum",
+        "besteldatum",
+        "period",
+        "zeitraum",
+        "periode",
+    ],
+    "_other_number": [
+        "customer no",
+        "customer number",
+        "customer id",
+        "account id",
+        "client no",
+        "client id",
+        "kundennummer",
+        "kunden nr",
+        "kundennr",
+        "n client",
+        "numero client",
+        "code client",
+        "klantnummer",
+        "klant nr",
+        "delivery note",
+        "lieferschein",
+        "lieferschein nr",
+        "bon de livraison",
+        "pakbon",
+        "kvk",
+        "kvk nummer",
+        "siret",
+        "siren",
+        "rcs",
+        "hrb",
+        "bic",
+        "swift",
+        "blz",
+        "sort code",
+        "routing number",
+        "aba",
+        "phone",
+        "tel",
+        "fax",
+        "page",
+        "seite",
+        "pagina",
+        "reference",
+        "ref",
+        "your reference",
+        "our reference",
+        "ihr zeichen",
+    ],
+    "_other_amount": [
+        "discount",
+        "rabatt",
+        "remise",
+        "korting",
+        "shipping",
+        "freight",
+        "versand",
+        "frais de port",
+        "verzendkosten",
+        "deposit",
+        "amount paid",
+        "paid",
+        "payments",
+        "anzahlung",
+        "acompte",
+        "carried forward",
+        "brought forward",
+        "ubertrag",
+        "a reporter",
+        "report",
+        "transport",
+        "cash",
+        "change",
+        "card",
+        "tendered",
+        "bar",
+        "ruckgeld",
+        "especes",
+        "rendu",
+        "contant",
+        "wisselgeld",
+        "tip",
+        "gratuity",
+    ],
+}
+
+TITLE_WORDS = frozenset(
+    {
+        "invoice",
+        "tax invoice",
+        "rechnung",
+        "facture",
+        "factuur",
+        "receipt",
+        "sales receipt",
+        "credit note",
+        "gutschrift",
+        "avoir",
+        "creditnota",
+        "quittung",
+        "kassenbon",
+        "bon",
+        "proforma invoice",
+        "commercial invoice",
+    }
+)
+
+LEGAL_FORM = re.compile(
+    r"\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|"
+    r"mbh|ag|kg|ohg|ug|gbr|e\.\s?k|sarl|sas|sasu|eurl|sa|s\.a|sci|b\.\s?v|bv|n\.\s?v|nv|vof|"
+    r"group|holdings|partners|associates)\.?(?=\W|$)",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(
+    r"(?i)\b(?:tel|phone|fon|fax|e-?mail|mail|web|www|http|vat|ust|tva|btw|kvk|siret|iban|bic|"
+    r"swift|steuer|tax|ein|invoice|rechnung|facture|factuur|date|datum)\b|@"
+)
+POSTAL = re.compile(
+    r"\b(?:\d{5}(?:-\d{4})?|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]-?\d{4,5})\b"
+)
+DESC, QTY, PRICE, AMOUNT, CODE, SKIP = (
+    "description",
+    "quantity",
+    "unit_price",
+    "amount",
+    "code",
+    "skip",
+)
+COLUMNS: dict[str, list[str]] = {
+    DESC: [
+        "description",
+        "item description",
+        "items",
+        "item",
+        "product",
+        "service",
+        "services",
+        "article",
+        "details",
+        "particulars",
+        "activity",
+        "task",
+        "bezeichnung",
+        "beschreibung",
+        "artikel",
+        "leistung",
+        "artikelbezeichnung",
+        "produkt",
+        "designation",
+        "libelle",
+        "produit",
+        "prestation",
+        "omschrijving",
+        "product",
+        "dienst",
+    ],
+    QTY: [
+        "qty",
+        "quantity",
+        "qte",
+        "quantite",
+        "menge",
+        "anzahl",
+        "aantal",
+        "hours",
+        "hrs",
+        "units",
+        "stk",
+        "st",
+        "pcs",
+        "nb",
+        "std",
+        "stunden",
+        "uren",
+        "heures",
+        "qty hrs",
+    ],
+    PRICE: [
+        "unit price",
+        "price",
+        "rate",
+        "unit cost",
+        "price each",
+        "each",
+        "hourly rate",
+        "einzelpreis",
+        "preis",
+        "e preis",
+        "ep",
+        "stuckpreis",
+        "prix unitaire",
+        "prix unitaire ht",
+        "pu",
+        "pu ht",
+        "prix",
+        "prix ht",
+        "prijs",
+        "stukprijs",
+        "tarief",
+        "eenheidsprijs",
+        "unit price excl vat",
+        "price per unit",
+        "cost",
+    ],
+    AMOUNT: [
+        "amount",
+        "total",
+        "line total",
+        "net",
+        "net amount",
+        "gesamtpreis",
+        "gesamt",
+        "betrag",
+        "summe",
+        "montant",
+        "montant ht",
+        "total ht",
+        "bedrag",
+        "totaal",
+        "amount excl vat",
+        "ext price",
+        "extended",
+        "subtotal",
+        "gesamt netto",
+    ],
+    CODE: [
+        "sku",
+        "item no",
+        "item number",
+        "item code",
+        "code",
+        "art nr",
+        "artikelnummer",
+        "artikel nr",
+        "art no",
+        "ref",
+        "reference",
+        "product code",
+        "part no",
+        "part number",
+        "artikelnr",
+        "artikelcode",
+        "ref article",
+    ],
+    SKIP: [
+        "pos",
+        "position",
+        "line",
+        "no",
+        "nr",
+        "unit",
+        "uom",
+        "einheit",
+        "eh",
+        "unite",
+        "u",
+        "eenheid",
+        "tax",
+        "vat",
+        "vat %",
+        "mwst",
+        "ust",
+        "tva",
+        "btw",
+        "tax rate",
+        "disc",
+        "discount",
+        "rabatt",
+        "remise",
+        "korting",
+        "date",
+        "datum",
+    ],
+}
+STOP_LINES = (
+    "subtotal",
+    "total_amount",
+    "tax_amount",
+    "amount_due",
+    "_other_amount",
+    "payment_terms",
+    "bank_account",
+)
+MONEY_RE = re.compile(
+    r"(?<![\w.,%/-])(?:-\s?|\(\s?)?(?:\d{1,3}(?:[.,'\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?"
+    r"(?:\s?\))?(?!\s?%)(?![\w.,/])"
+)
+SPACED_MONEY_RE = re.compile(r"(?<![\w.,%])\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}(?![\w.,%])")
+
+
+@dataclass(frozen=True)
+class _Context:
+    pages: list[PageLayout]
+    labels: LabelIndex
+    hits: list[tuple[LabelHit, PageLayout]]
+    decimal: str | None
+    order: DateOrder
+    language: str
+
+
+class InvoiceExtractor:
+    name = "bpo.invoice.v1"
+    document_type = "invoice"
+
+    def __init__(self) -> None:
+        self._labels = LabelIndex(LABELS)
+        self._columns = LabelIndex(COLUMNS)
+
+    def extract(self, document: Document, settings: ExtractSettings) -> Extraction:
+        pages = layout(document)
+        texts = [ln.text for p in pages for ln in p.lines]
+        language, _ = guess_language("\n".join(texts[:400]))
+        currencies = find_currencies("\n".join(texts))
+        us_style = language == "en" and (
+            not currencies or currencies.count("USD") * 2 >= len(currencies)
+        )
+        hint: DateOrder = settings.date_order or ("MDY" if us_style else "DMY")
+        ctx = _Context(
+            pages=pages,
+            labels=self._labels,
+            hits=[
+                (h, p)
+                for p in pages
+                for ln in p.lines
+                for s in ln.segments
+                for h in self._labels.hits(s)
+            ],
+            decimal=infer_decimal_separator(texts),
+            order=infer_date_order(texts, hint),
+            language=language,
+        )
+        fields: dict[str, Field] = {}
+        for name, parser, below in (
+            ("invoice_number", _id_value, True),
+            ("invoice_date", None, True),
+            ("due_date", None, True),
+            ("purchase_order", _id_value, True),
+            ("payment_terms", _text_value, False),
+        ):
+            parse = parser or _date_parser(ctx.order)
+            found = _best(ctx, name, parse, below=below)
+            if found:
+                fields[name] = found
+        if "invoice_date" not in fields:
+            fallback = _first_date(ctx)
+            if fallback:
+                fields["invoice_date"] = fallback
+
+        line_items = _line_items(ctx, self._columns)
+        fields.update(_totals(ctx, line_items))
+        fields.update(_parties(ctx))
+        currency = _currency(ctx, currencies, fields)
+        if currency:
+            fields["currency"] = currency
+        for name, finder in (("vendor_tax_id", find_tax_ids), ("bank_account", find_ibans)):
+            found = _id_in_text(ctx, name, finder, fields)
+            if found:
+                fields[name] = found
+        return Extraction(
+            document_type=self.document_type,
+            extractor=self.name,
+            fields=fields,
+            line_items=tuple(line_items),
+        )
+
+
+# --------------------------------------------------------------------------------------- parsers
+
+
+def _join(words: Sequence[Word]) -> tuple[str, list[tuple[int, int, Word]]]:
+    """Words joined by spaces, with the character span of each word for mapping matches back."""
+    spans, pos, parts = [], 0, []
+    for w in words:
+        spans.append((pos, pos + len(w.text), w))
+        parts.append(w.text)
+        pos += len(w.text) + 1
+    return " ".join(parts), spans
+
+
+def _words_in(spans: list[tuple[int, int, Word]], start: int, end: int) -> tuple[Word, ...]:
+    return tuple(w for s, e, w in spans if s < end and e > start)
+
+
+FILLER = frozenset({"no", "nr", "number", "num", "nummer", "n", "numero", "of", "id", "ref", "#"})
+
+
+def _id_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+    for w in words[:4]:
+        token = w.text.strip(" :#.,;()[]")
+        if not token or fold_text(token) in FILLER or token in {"°", "º"}:
+            continue
+        token = re.sub(r"^(?:n°|nº|no\.?|nr\.?|#)", "", token, flags=re.IGNORECASE).strip(" :#.")
+        if (
+            len(token) >= 3
+            and re.search(r"\d", token)
+            and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/._]*", token)
+            and not find_dates(token)
+            and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token)
+        ):
+            return normalize_code(token), (w,)
+        return None
+    return None
+
+
+def _date_parser(order: DateOrder) -> Parser:
+    def parse(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+        text, spans = _join(words)
+        for start, end, raw in find_dates(text):
+            value = parse_date(raw, order)
+            if value:
+                return value.isoformat(), _words_in(spans, start, end)
+        return None
+
+    return parse
+
+
+def _money_parser(decimal: str | None) -> Parser:
+    def parse(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+        text, spans = _join(words)
+        matches = list(SPACED_MONEY_RE.finditer(text)) if decimal == "," else []
+        matches = matches or list(MONEY_RE.finditer(text))
+        if not matches:
+            return None
+        m = matches[-1]  # the amount stands last: "19 % MwSt 190,00 €"
+        amount = parse_money(m.group(0), decimal)
+        if amount is None:
+            return None
+        return format_money(amount), _words_in(spans, m.start(), m.end())
+
+    return parse
+
+
+def _text_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+    kept = [w for w in words if w.text.strip(":")]
+    text = fold_space(" ".join(w.text for w in kept)).strip(" :")
+    if len(text) < 2 or not re.search(r"\w", text):
+        return None
+    return text, tuple(kept)
+
+
+def _best(
+    ctx: _Context, name: str, parse: Parser, *, below: bool, right_limit: float = 1e9
+) -> Field | None:
+    candidates: list[Candidate] = []
+    for hit, page in ctx.hits:
+        if hit.field == name:
+            candidates.extend(
+                values_near(
+                    hit,
+                    page,
+                    parse,
+                    ctx.labels,
+                    below=below,
+                    right_limit=right_limit,
+                )
+            )
+    picked = pick(candidates)
+    if picked is None:
+        return None
+    best, confidence = picked
+    return _field(best.value, confidence, best)
+
+
+def _field(value: str, confidence: float, c: Candidate, source: Source | None = None) -> Field:
+    word_source = c.words[0].source if c.words else Source.TEXT
+    return Field(
+        value=value, confidence=confidence, page=c.page, bbox=c.bbox, source=source or word_source
+    )
+
+
+def _first_date(ctx: _Context) -> Field | None:
+    """No labelled date: the first full date near the top of page 1 (receipts print it bare)."""
+    page = ctx.pages[0]
+    parse = _date_parser(ctx.order)
+    for line in page.lines:
+        for seg in line.segments:
+            got = parse(seg.words)
+            if got:
+                value, words = got
+                box = BBox.enclosing([w.bbox for w in words])
+                conf = 0.6 * min(w.confidence for w in words)
+                return Field(value, conf, page.page.number, box, words[0].source)
+    return None
+
+
+# ---------------------------------------------------------------------------------------- totals
+
+_TOTAL_FIELDS = ("subtotal", "tax_amount", "total_amount", "amount_due")
+
+
+def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
+    """Money fields, settled together: where subtotal + tax = total holds, it picks the readings."""
+    parse = _money_parser(ctx.decimal)
+    options: dict[str, list[tuple[Candidate, float]]] = {}
+    tax_lines: list[Candidate] = []
+    for name in _TOTAL_FIELDS:
+        cands: list[Candidate] = []
+        for hit, page in ctx.hits:
+            if hit.field == name:
+                found = values_near(hit, page, parse, ctx.labels, below=False)
+                cands.extend(found)
+                if name == "tax_amount" and found:
+                    tax_lines.append(max(found, key=lambda c: c.score))
+        ranked = _rank(cands)
+        if ranked:
+            options[name] = ranked
+    out: dict[str, Field] = {}
+    for name, ranked in options.items():
+        best, conf = ranked[0]
+        out[name] = _field(best.value, conf, best)
+
+    # Several tax lines (7 % and 19 %) add up to the tax when nothing prints their sum.
+    if len({c.value for c in tax_lines}) > 1 and "subtotal" in out and "total_amount" in out:
+        tax_sum = sum((Decimal(c.value) for c in tax_lines), Decimal(0))
+        if Decimal(str(out["subtotal"].value)) + tax_sum == Decimal(str(out["total_amount"].value)):
+            box = BBox.enclosing([c.bbox for c in tax_lines])
+            out["tax_amount"] = Field(format_money(tax_sum), 0.9, tax_lines[0].page, box)
+
+    # Arithmetic that holds raises confidence; where the best readings disagree, the first
+    # combination of readings that agrees wins.
+    sub, tax, tot = (options.get(n, []) for n in ("subtotal", "tax_amount", "total_amount"))
+    if sub and tot:
+        taxes: list[tuple[Candidate | None, float]] = [*tax[:3]] or [(None, 1.0)]
+        combos = product(sub[:3], taxes, tot[:3])
+        for (s, sc), (t, tc), (g, gc) in combos:
+            tax_value = Decimal(t.value) if t else Decimal(0)
+            if Decimal(s.value) + tax_value == Decimal(g.value):
+                out["subtotal"] = _field(s.value, _raise(sc), s)
+                out["total_amount"] = _field(g.value, _raise(gc), g)
+                if t:
+                    out["tax_amount"] = _field(t.value, _raise(tc), t)
+                break
+    if items and all(li.amount for li in items):
+        lines_sum = format_money(sum((Decimal(li.amount or 0) for li in items), Decimal(0)))
+        for name in ("subtotal", "total_amount"):
+            f = out.get(name)
+            if f is not None and f.value == lines_sum:
+                out[name] = replace(f, confidence=_raise(f.confidence))
+                break
+    due, total = out.get("amount_due"), out.get("total_amount")
+    if due and total and due.value == total.value:
+        out["amount_due"] = replace(due, confidence=_raise(due.confidence))
+    return out
+
+
+def _rank(cands: list[Candidate]) -> list[tuple[Candidate, float]]:
+    """Distinct readings, best first, each with its confidence."""
+    ranked: list[tuple[Candidate, float]] = []
+    remaining = list(cands)
+    while remaining:
+        picked = pick(remaining)
+        if picked is None:
+            break
+        best, conf = picked
+        ranked.append((best, conf))
+        remaining = [c for c in remaining if c.value != best.value]
+    return ranked
+
+
+def _raise(confidence: float) -> float:
+    """Independent evidence (arithmetic that holds) halves the remaining doubt."""
+    return min(0.999, 1 - (1 - max(confidence, 0.5)) * 0.5)
+
+
+# ------------------------------------------------------------------------------- vendor, customer
+
+
+@dataclass(frozen=True)
+class _Block:
+    name: Segment
+    address: list[Segment]
+
+
+def _parties(ctx: _Context) -> dict[str, Field]:
+    out: dict[str, Field] = {}
+    customer = _customer_block(ctx)
+    taken: set[int] = set()
+    if customer:
+        out.update(_block_fields("customer", customer, 0.9))
+        taken = {id(s) for s in [customer.name, *customer.address]}
+    vendor, score = _vendor_block(ctx, taken)
+    if vendor:
+        out.update(_block_fields("vendor", vendor, score))
+    return out
+
+
+def _block_fields(prefix: str, block: _Block, confidence: float) -> dict[str, Field]:
+    name = block.name
+    out = {
+        f"{prefix}_name": Field(
+            fold_space(name.text).strip(" ,;:"),
+            confidence * name.confidence,
+            name.page,
+            name.bbox,
+            name.words[0].source,
+        )
+    }
+    if block.address:
+        box = BBox.enclosing([s.bbox for s in block.address])
+        text = fold_space(" ".join(s.text for s in block.address)).strip(" ,;")
+        conf = confidence * 0.95 * min(s.confidence for s in block.address)
+        out[f"{prefix}_address"] = Field(text, conf, name.page, box, name.words[0].source)
+    return out
+
+
+def _customer_block(ctx: _Context) -> _Block | None:
+    for hit, page in ctx.hits:
+        if hit.field != "customer" or hit.segment.words[0] is not hit.label_words[0]:
+            continue
+        if hit.rest and len(fold_text(" ".join(w.text for w in hit.rest))) > 2:
+            first = Segment(hit.rest, hit.segment.page, hit.segment.line)
+            block = _Block(first, _address_below(ctx, page, first))
+        else:
+            below = _segments_below(ctx, page, hit.segment, hit.bbox)
+            if not below:
+                continue
+            block = _Block(below[0], _address_below(ctx, page, below[0]))
+        return block
+    return _window_block(ctx)
+
+
+def _window_block(ctx: _Context) -> _Block | None:
+    """A letter's recipient with no label: the first address-like block in the upper left."""
+    page = ctx.pages[0]
+    height = page.page.height
+    for line in page.lines:
+        if line.bbox.top > height * 0.45:
+            break
+        seg = line.segments[0]
+        if seg.bbox.x0 > page.page.width * 0.45 or _is_noise(ctx, seg):
+            continue
+        address = _address_below(ctx, page, seg)
+        if (
+            address
+            and any(POSTAL.search(s.text) for s in address)
+            and not LEGAL_FORM.search(" ".join(s.text for s in address))
+        ):
+            # a sender line printed small above the window is the vendor's, not the customer's
+            if _sender_parts(seg):
+                continue
+            if seg.bbox.height < page.line_height * 0.8:
+                continue
+            return _Block(seg, address)
+    return None
+
+
+def _segments_below(ctx: _Context, page: PageLayout, anchor: Segment, box: BBox) -> list[Segment]:
+    out: list[Segment] = []
+    bottom = box.bottom
+    for line in page.lines[anchor.line + 1 :]:
+        if line.bbox.top - bottom > 2.2 * page.line_height:
+            break
+        for seg in line.segments:
+            if seg.bbox.h_overlap(box) > 0 or abs(seg.bbox.x0 - box.x0) < 8:
+                if ctx.labels.is_label(seg):
+                    return out
+                out.append(seg)
+                bottom = seg.bbox.bottom
+                break
+    return out
+
+
+def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segment]:
+    lines: list[Segment] = []
+    bottom = name.bbox.bottom
+    x0 = name.bbox.x0
+    for line in page.lines[name.line + 1 :]:
+        if line.bbox.top - bottom > 1.9 * page.line_height or len(lines) >= 4:
+            break
+        seg = next((s for s in line.segments if abs(s.bbox.x0 - x0) < 10), None)
+        if seg is None:
+            if any(s.bbox.x0 < x0 - 10 < s.bbox.x1 for s in line.segments):
+                break  # something spans across the block's left edge: the block has ended
+            continue
+        if CONTACT.search(seg.text) or ctx.labels.is_label(seg):
+            break
+        lines.append(seg)
+        bottom = seg.bbox.bottom
+    return lines
+
+
+def _is_noise(ctx: _Context, seg: Segment) -> bool:
+    text = seg.text
+    folded = fold_text(text)
+    return (
+        not re.search(r"[A-Za-zÀ-ÿ]{2}", text)
+        or folded in TITLE_WORDS
+        or bool(CONTACT.search(text))
+        or ctx.labels.is_label(seg)
+        or bool(find_dates(text))
+    )
+
+
+_SENDER_SPLIT = re.compile(r"\s[·|•–—]\s|\s-\s")
+
+
+def _sender_parts(seg: Segment) -> list[str]:
+    """`Müller GmbH · Hauptstr. 5 · 10115 Berlin`: a sender line printed above the address."""
+    parts = [p.strip(" ,") for p in _SENDER_SPLIT.split(seg.text)]
+    return parts if len(parts) >= 2 else []
+
+
+def _vendor_block(ctx: _Context, taken: set[int]) -> tuple[_Block | None, float]:
+    # An explicit label ("From:", "Supplier:") says it outright.
+    for hit, page in ctx.hits:
+        if hit.field == "vendor" and hit.segment.words[0] is hit.label_words[0]:
+            if hit.rest:
+                first = Segment(hit.rest, hit.segment.page, hit.segment.line)
+            else:
+                below = _segments_below(ctx, page, hit.segment, hit.bbox)
+                if not below:
+                    continue
+                first = below[0]
+            return _Block(first, _address_below(ctx, page, first)), 0.9
+    best: tuple[float, Segment, PageLayout] | None = None
+    candidates_pages = [ctx.pages[0]] + ([ctx.pages[-1]] if len(ctx.pages) > 1 else [])
+    for page in candidates_pages:
+        height = page.page.height
+        median_h = page.line_height
+        for line in page.lines:
+            for seg in line.segments:
+                if id(seg) in taken or (_is_noise(ctx, seg) and not _sender_parts(seg)):
+                    continue
+                text = seg.text
+                parts = _sender_parts(seg)
+                name_text = parts[0] if parts else text
+                if len(name_text) > 60 or sum(c.isdigit() for c in name_text) > 3:
+                    continue
+                score = 0.0
+                if LEGAL_FORM.search(name_text):
+                    score += 0.45
+                size = seg.bbox.height / max(median_h, 1.0)
+                score += min(0.3, max(0.0, (size - 1.0) * 0.3))
+                top = seg.bbox.top / max(height, 1.0)
+                if page is ctx.pages[0] and top < 0.22:
+                    score += 0.25 * (1 - top / 0.22)
+                elif top > 0.85:
+                    score += 0.05
+                if line.index == 0 and page is ctx.pages[0]:
+                    score += 0.1
+                if parts and LEGAL_FORM.search(parts[0]):
+                    score += 0.1
+                if best is None or score > best[0]:
+                    best = (score, seg, page)
+    if best is None:
+        return None, 0.0
+    score, seg, page = best
+    parts = _sender_parts(seg)
+    if parts:
+        name_words = _leading_words(seg, parts[0])
+        name = Segment(name_words, seg.page, seg.line)
+        rest = seg.words[len(name_words) :]
+        address = [Segment(tuple(w for w in rest if w.text not in "·|•–—-"), seg.page, seg.line)]
+        return _Block(name, address), min(0.95, 0.45 + score)
+    return _Block(seg, _address_below(ctx, page, seg)), min(0.95, 0.45 + score)
+
+
+def _leading_words(seg: Segment, text: str) -> tuple[Word, ...]:
+    out: list[Word] = []
+    length = 0
+    for w in seg.words:
+        if length >= len(text):
+            break
+        out.append(w)
+        length += len(w.text) + 1
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- currency and ids
+
+
+def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) -> Field | None:
+    for hit, _page in ctx.hits:
+        if fold_text(" ".join(w.text for w in hit.label_words)) in {
+            "currency",
+            "wahrung",
+            "devise",
+            "valuta",
+        }:
+            codes = find_currencies(" ".join(w.text for w in hit.rest))
+            if codes:
+                return Field(codes[0], 0.95, hit.segment.page, hit.segment.bbox)
+    # currency symbols and codes next to the money we read weigh most
+    near: list[str] = []
+    for name in _TOTAL_FIELDS:
+        f = fields.get(name)
+        if f is None or f.page is None or f.bbox is None:
+            continue
+        page = ctx.pages[f.page - 1]
+        for line in page.lines:
+            if line.bbox.v_overlap(f.bbox) > 0:
+                near.extend(find_currencies(line.text))
+    votes = near * 3 + currencies
+    if votes:
+        code = max(set(votes), key=votes.count)
+        share = votes.count(code) / len(votes)
+        anchor = fields.get("total_amount") or fields.get("amount_due")
+        confidence = (0.97 if len(votes) >= 3 else 0.85) * share
+        return Field(
+            code, confidence, anchor.page if anchor else None, anchor.bbox if anchor else None
+        )
+    return None
+
+
+def _id_in_text(
+    ctx: _Context, name: str, finder: Callable[[str], list[str]], fields: dict[str, Field]
+) -> Field | None:
+    """Tax ids and bank accounts: valid ones (check digits hold) by their label, or anywhere
+    outside the customer's block."""
+    customer_box = fields.get("customer_address") or fields.get("customer_name")
+    labelled: list[Candidate] = []
+    anywhere: list[Candidate] = []
+    for page in ctx.pages:
+        for line in page.lines:
+            for seg in line.segments:
+                found = finder(seg.text)
+                if not found:
+                    continue
+                if (
+                    customer_box
+                    and customer_box.bbox
+                    and customer_box.page == page.page.number
+                    and seg.bbox.v_overlap(customer_box.bbox) > 0
+                    and seg.bbox.h_overlap(customer_box.bbox) > 0
+                ):
+                    continue
+                labels = [h for h in ctx.labels.hits(seg) if h.field == name]
+                prev = [s for s in line.segments if s.bbox.x1 <= seg.bbox.x0]
+                if not labels and prev:
+                    labels = [h for h in ctx.labels.hits(prev[-1]) if h.field == name]
+                score = 0.95 if labels else 0.75
+                c = Candidate(found[0], score, page.page.number, seg.bbox, seg.words)
+                (labelled if labels else anywhere).append(c)
+    # the vendor prints its own ids; a customer's id stands in the customer block (left out above)
+    chosen = labelled or anywhere
+    if not chosen:
+        return None
+    best = chosen[0]
+    agree = sum(1 for c in chosen if c.value == best.value)
+    conf = best.confidence if agree == len(chosen) else best.confidence * 0.8
+    return _field(best.value, conf, best)
+
+
+# ------------------------------------------------------------------------------------ line items
+
+
+@dataclass(frozen=True)
+class _Column:
+    kind: str
+    box: BBox
+
+
+def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
+    """A table header: phrases naming at least an amount column and one other known column."""
+    found: list[_Column] = []
+    for seg in line.segments:
+        for hit in columns.hits(seg):
+            if hit.rest and len(hit.rest) > 1:
+                return None
+            found.append(_Column(hit.field, hit.bbox))
+    kinds = {c.kind for c in found}
+    if AMOUNT in kinds and (DESC in kinds or {QTY, PRICE} & kinds) and len(kinds - {SKIP}) >= 2:
+        # a header is mostly header words: keep out sentences that happen to name two columns
+        header_words = sum(
+            len(fold_text(" ".join(w.text for w in s.words)).split()) for s in line.segments
+        )
+        if header_words <= 3 * len(found) + 2:
+            return sorted(found, key=lambda c: c.box.x0)
+    return None
+
+
+def _line_items(ctx: _Context, columns: LabelIndex) -> list[LineItem]:
+    items: list[LineItem] = []
+    header: list[_Column] | None = None
+    money = _money_parser(ctx.decimal)
+    for page in ctx.pages:
+        lines = page.lines
+        start = 0
+        page_header = None
+        for i, line in enumerate(lines):
+            page_header = _header(line, columns)
+            if page_header:
+                start = i + 1
+                break
+        if page_header:
+            header = page_header
+        elif header is None or not items:
+            continue  # no table on this page, and none running over from the page before
+        assert header is not None
+        ended = _read_rows(ctx, page, lines[start:], header, items, money)
+        if ended:
+            break
+    if not items:
+        items = _headerless_items(ctx, money)
+    return items
+
+
+def _read_rows(
+    ctx: _Context,
+    page: PageLayout,
+    lines: Sequence[Line],
+    header: list[_Column],
+    items: list[LineItem],
+    money: Parser,
+) -> bool:
+    """Rows under a header until the totals; True when the table has ended on this page."""
+    left = min(c.box.x0 for c in header) - 40
+    pending: list[tuple[Line, str]] = []  # description-only lines not yet placed
+    last_row: Line | None = None
+    first_on_page = len(items)
+    for line in lines:
+        if line.bbox.x1 < left:
+            continue
+        if _stop_line(ctx, line):
+            _flush_pending(pending, items, last_row, None, first_on_page)
+            return True
+        if _footer_line(page, line):
+            continue
+        cells = _assign(line, header)
+        amount_words = cells.get(AMOUNT, [])
+        amount = money(amount_words) if amount_words else None
+        description = fold_space(" ".join(w.text for w in cells.get(DESC, [])))
+        if amount is None:
+            if description and not _header_like(line):
+                pending.append((line, description))
+            continue
+        qty = _number(cells.get(QTY, []), ctx.decimal)
+        price_got = money(cells[PRICE]) if cells.get(PRICE) else None
+        price = price_got[0] if price_got else None
+        code = " ".join(w.text for w in cells.get(CODE, [])) or None
+        item = LineItem(
+            description=description or None,
+            quantity=qty,
+            unit_price=price,
+            amount=amount[0],
+            product_code=normalize_code(code) if code else None,
+            confidence=_row_confidence(line, qty, price, amount[0]),
+            page=page.page.number,
+            bbox=line.bbox,
+        )
+        _flush_pending(pending, items, last_row, line, first_on_page)
+        items.append(item)
+        items[-1:] = [_prefix_pending(item, pending)]
+        pending = []
+        last_row = line
+    _flush_pending(pending, items, last_row, None, first_on_page)
+    return False
+
+
+def _prefix_pending(item: LineItem, pending: list[tuple[Line, str]]) -> LineItem:
+    if not pending:
+        return item
+    text = fold_space(" ".join(t for _, t in pending) + " " + (item.description or ""))
+    return replace(item, description=text)
+
+
+def _flush_pending(
+    pending: list[tuple[Line, str]],
+    items: list[LineItem],
+    last_row: Line | None,
+    next_row: Line | None,
+    first_on_page: int,
+) -> None:
+    """Description lines without numbers wrap from the row above or lead into the row below,
+    whichever they sit closer to; those left in `pending` go to the next row."""
+    if not pending:
+        return
+    if last_row is None or len(items) <= first_on_page:
+        if next_row is None:
+            pending.clear()
+        return
+    keep: list[tuple[Line, str]] = []
+    prev_bottom = last_row.bbox.bottom
+    for line, text in pending:
+        gap_above = line.bbox.top - prev_bottom
+        gap_below = (next_row.bbox.top - line.bbox.bottom) if next_row is not None else 1e9
+        if not keep and gap_above <= gap_below + 0.5 and gap_above < 1.6 * line.height:
+            prev = items[-1]
+            items[-1] = replace(prev, description=fold_space(f"{prev.description or ''} {text}"))
+            prev_bottom = line.bbox.bottom
+        elif next_row is not None and gap_below < 1.6 * line.height + 2:
+            keep.append((line, text))
+        elif next_row is not None:
+            keep = []  # a note between rows, not part of an item
+    pending[:] = keep
+
+
+def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
+    """Each word goes to the column whose header it stands nearest to (inside is nearest)."""
+    cells: dict[str, list[Word]] = {}
+    for w in line.words:
+        best_kind, best_dist = SKIP, 1e9
+        for col in header:
+            if w.bbox.x1 < col.box.x0:
+                dist = col.box.x0 - w.bbox.x1
+            elif w.bbox.x0 > col.box.x1:
+                dist = w.bbox.x0 - col.box.x1
+            else:
+                dist = -min(w.bbox.x1, col.box.x1) + max(w.bbox.x0, col.box.x0)
+            if col.kind == DESC and w.bbox.x0 >= col.box.x0 - 4:
+                dist = min(dist, max(0.0, w.bbox.x0 - col.box.x1) * 0.4)
+            if dist < best_dist:
+                best_kind, best_dist = col.kind, dist
+        cells.setdefault(best_kind, []).append(w)
+    return cells
+
+
+def _number(words: Sequence[Word], decimal: str | None) -> str | None:
+    for w in words:
+        q = parse_quantity(w.text, decimal)
+        if q is not None:
+            return format_quantity(q)
+    return None
+
+
+def _row_confidence(line: Line, qty: str | None, price: str | None, amount: str) -> float:
+    base = min(w.confidence for w in line.words)
+    if qty and price:
+        holds = abs(Decimal(qty) * Decimal(price) - Decimal(amount)) <= Decimal("0.01")
+        return min(0.999, base * (1.0 if holds else 0.7))
+    return base * 0.9
+
+
+def _stop_line(ctx: _Context, line: Line) -> bool:
+    for seg in line.segments:
+        for hit in ctx.labels.hits(seg):
+            if hit.field in STOP_LINES and hit.segment.words[0] is hit.label_words[0]:
+                return True
+    return False
+
+
+def _footer_line(page: PageLayout, line: Line) -> bool:
+    text = fold_text(line.text)
+    if re.search(r"\b(?:page|seite|pagina)\s*\d+\s*(?:of|von|sur|de|van|/)\s*\d+", text):
+        return True
+    if re.search(r"\b(?:continued|fortsetzung|suite|vervolg)\b", text):
+        return True
+    return line.bbox.top > page.page.height * 0.93
+
+
+def _header_like(line: Line) -> bool:
+    return fold_text(line.text) in TITLE_WORDS
+
+
+def _headerless_items(ctx: _Context, money: Parser) -> list[LineItem]:
+    """Receipts print no table header: lines above the totals that end in an amount."""
+    items: list[LineItem] = []
+    for page in ctx.pages:
+        for line in page.lines:
+            if _stop_line(ctx, line):
+                return items
+            if any(ctx.labels.hits(s) for s in line.segments):
+                continue
+            got = money(line.words[-1:])
+            if not got or not re.search(r"[.,]\d{2}", line.words[-1].text):
+                continue
+            head = list(line.words[:-1])
+            qty = price = None
+            m = re.search(
+                r"(\d+(?:[.,]\d+)?)\s*[x×@]\s*(\d+[.,]\d{2})", " ".join(w.text for w in head)
+            )
+            if m:
+                qty_value = parse_quantity(m.group(1), ctx.decimal)
+                price_value = parse_money(m.group(2), ctx.decimal)
+                qty = format_quantity(qty_value) if qty_value is not None else None
+                price = format_money(price_value) if price_value is not None else None
+                head = [w for w in head if not re.search(r"\d", w.text) and w.text not in "x×@"]
+            description = fold_space(" ".join(w.text for w in head))
+            if not re.search(r"[A-Za-zÀ-ÿ]{3}", description) or find_dates(line.text):
+                continue
+            items.append(
+                LineItem(
+                    description,
+                    qty,
+                    price,
+                    got[0],
+                    None,
+                    0.8 * min(w.confidence for w in line.words),
+                    page.page.number,
+                    line.bbox,
+                )
+            )
+        if items:
+            break
+    return items

@@ -1,0 +1,360 @@
+"""Values to normal form (shared/CONTRACT.md): dates, money, quantities, currencies, codes, ids.
+
+Parsing leans on well-kept libraries: dateparser for dates in any of our languages, price-parser
+for amounts, babel for month names and currency symbols, schwifty for IBANs and python-stdnum
+for tax ids. What is ours is the choice between readings that a library cannot make alone:
+the day/month order and the decimal separator, which a document settles for all its values.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
+
+from babel.dates import get_month_names
+from babel.numbers import get_currency_symbol, list_currencies
+from price_parser import Price
+
+DateOrder = Literal["DMY", "MDY", "YMD"]
+LANGUAGES = ("en", "de", "fr", "nl")
+
+_WS = re.compile(r"\s+")
+CENT = Decimal("0.01")
+
+
+def fold_space(text: str) -> str:
+    """Names, addresses and free text: as printed, runs of white space folded to one space."""
+    return _WS.sub(" ", text).strip()
+
+
+def fold_text(text: str) -> str:
+    """A comparison key: case-folded, accents stripped, punctuation to spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.casefold().replace("ß", "ss")
+    return fold_space(re.sub(r"[^\w%]+", " ", plain))
+
+
+# ----------------------------------------------------------------------------------------- money
+
+# A number as printed: digits with optional thousands groups (.,' space or thin space) and decimals.
+MONEY_PATTERN = re.compile(
+    r"(?<![\w.,])[-(]?\s?(?:\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d{1,2})?\)?-?(?![\w])"
+)
+
+
+def infer_decimal_separator(texts: list[str]) -> str | None:
+    """Vote over a document's numbers: which of `.` and `,` marks the decimals.
+
+    `1.234,50` and `12,50` vote for the comma; `1,234.50` and `12.50` for the point. Dates
+    (`07.03.2024`) and numbers with three trailing digits are ambiguous and do not vote.
+    """
+    comma = point = 0
+    for text in texts:
+        for m in re.finditer(r"(?<![\d.,])\d[\d.,'\u00a0\u202f ]*[.,]\d{2}(?![\d.,])", text):
+            token = m.group(0)
+            if re.search(r"\d{1,2}[.]\d{1,2}[.]\d{2}$", token):  # a short date, not money
+                continue
+            if token[-3] == ",":
+                comma += 1
+            else:
+                point += 1
+    if comma == point:
+        return None
+    return "," if comma > point else "."
+
+
+def parse_money(text: str, decimal_separator: str | None = None) -> Decimal | None:
+    """`$1,234.50`, `1.234,50 €`, `1 234,50`, `(12.00)`, `12.00-` → Decimal, or None."""
+    raw = text.strip()
+    if not raw or not re.search(r"\d", raw):
+        return None
+    negative = raw.startswith("-") or raw.endswith("-") or (raw.startswith("(") and ")" in raw)
+    negative = negative or bool(re.match(r"^[^\d]*-\s*\d", raw))
+    separator = _decimal_mark(raw, decimal_separator, group_of_three_is_thousands=True)
+    price = Price.fromstring(raw, decimal_separator=separator)
+    if price.amount is None:
+        return None
+    amount = price.amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return -amount if negative and amount > 0 else amount
+
+
+def format_money(amount: Decimal) -> str:
+    """Normal form of money: `1234.50`."""
+    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+
+
+def parse_quantity(text: str, decimal_separator: str | None = None) -> Decimal | None:
+    """`2`, `1.5`, `1,5`, `1.000` (a thousand where the comma marks decimals) → Decimal."""
+    raw = re.sub(r"['\u00a0\u202f ]", "", text.strip().rstrip("xX×"))
+    if not re.fullmatch(r"-?\d+(?:[.,]\d+)*", raw):
+        return None
+    mark = _decimal_mark(raw, decimal_separator, group_of_three_is_thousands=False)
+    whole, _, decimals = raw.rpartition(mark) if mark and mark in raw else (raw, "", "")
+    digits = re.sub(r"[.,]", "", whole) + ("." + decimals if decimals else "")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _decimal_mark(raw: str, hint: str | None, *, group_of_three_is_thousands: bool) -> str | None:
+    """Which of `.` and `,` is the decimal mark in one printed number.
+
+    With both present the last one is. A lone separator before one, two or four-plus digits is
+    the decimal mark; before exactly three digits it is a thousands group for money (amounts
+    print cents), and for a quantity whatever the document's own decimal mark says.
+    """
+    marks: list[str] = re.findall(r"[.,](?=\d)", raw)
+    if not marks:
+        return hint
+    if len(set(marks)) == 2:
+        return marks[-1]
+    mark = marks[0]
+    if len(marks) > 1:  # 1.234.567 or 1,234,567: repeated marks are groups
+        return "," if mark == "." else "."
+    last_group = re.search(r"[.,](\d+)\D*$", raw)
+    if (
+        last_group
+        and len(last_group.group(1)) == 3
+        and (group_of_three_is_thousands or (hint is not None and hint != mark))
+    ):
+        return "," if mark == "." else "."
+    return mark
+
+
+def format_quantity(quantity: Decimal) -> str:
+    """Normal form of a quantity: `2`, `1.5` (no trailing zeros, no exponent)."""
+    text = f"{quantity.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# ----------------------------------------------------------------------------------------- dates
+
+
+@functools.lru_cache(maxsize=1)
+def month_words() -> tuple[str, ...]:
+    """Month names and abbreviations in our languages, from babel's locale data."""
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for name in get_month_names(width, context, locale=lang).values():
+                    words.add(name.casefold().rstrip("."))
+    words.update({"sept", "mrt", "märz", "maerz", "juil", "févr", "fevr"})
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def date_pattern() -> re.Pattern[str]:
+    months = "|".join(re.escape(m) for m in month_words())
+    return re.compile(
+        r"(?<![\w./-])(?:"
+        r"\d{4}[-./]\d{1,2}[-./]\d{1,2}"  # 2024-03-07
+        r"|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})"  # 07/03/2024, 7-3-24
+        rf"|\d{{1,2}}(?:st|nd|rd|th|er|e)?\.?\s+(?:{months})\.?,?\s+\d{{4}}"  # 7 March 2024
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # March 7, 2024
+        r")(?![\w/-])",
+        re.IGNORECASE,
+    )
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Spans in `text` that read as a full date (day, month and year)."""
+    return [(m.start(), m.end(), m.group(0)) for m in date_pattern().finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _date_parser(order: DateOrder) -> object:
+    from dateparser.date import DateDataParser  # heavy import, paid only when dates are read
+
+    return DateDataParser(
+        languages=list(LANGUAGES),
+        settings={
+            "DATE_ORDER": order,
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(text: str, order: DateOrder = "DMY") -> date | None:
+    """A printed date in any of our languages → `date`. Numeric dates follow `order`."""
+    raw = fold_space(text).strip(" ,.;:")
+    if not raw or not re.search(r"\d", raw):
+        return None
+    iso = re.fullmatch(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", raw)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    parser = _date_parser(order)
+    data = parser.get_date_data(raw)  # type: ignore[attr-defined]
+    found = data.date_obj
+    if found is None:
+        return None
+    result: date = found.date()
+    if not 1900 <= result.year <= 2100:
+        return None
+    return result
+
+
+def infer_date_order(texts: list[str], hint: DateOrder = "DMY") -> DateOrder:
+    """Settle 07/03/2024 for the whole document: a first part over 12 means day first."""
+    dmy = mdy = 0
+    for text in texts:
+        for m in re.finditer(r"(?<![\d])(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})(?![\d])", text):
+            first, second = int(m.group(1)), int(m.group(2))
+            if first > 12 >= second:
+                dmy += 1
+            elif second > 12 >= first:
+                mdy += 1
+    if dmy != mdy:
+        return "DMY" if dmy > mdy else "MDY"
+    return hint
+
+
+# ------------------------------------------------------------------------------------ currencies
+
+_SYMBOLS = {
+    "€": "EUR",
+    "£": "GBP",
+    "$": "USD",
+    "US$": "USD",
+    "¥": "JPY",
+    "₹": "INR",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "Fr.": "CHF",
+    "zł": "PLN",
+    "kr": "SEK",
+    "R$": "BRL",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_pattern() -> re.Pattern[str]:
+    symbols = sorted(_SYMBOLS, key=len, reverse=True)
+    sym = "|".join(re.escape(s) for s in symbols)
+    common = "EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|CZK|INR|NZD|ZAR|SGD|HKD|CNY|MXN|BRL"
+    return re.compile(rf"(?<![A-Za-z])({common})(?![A-Za-z])|({sym})")
+
+
+def find_currencies(text: str) -> list[str]:
+    """ISO 4217 codes for every currency code or symbol in `text`, in order of appearance."""
+    found = []
+    for m in _currency_pattern().finditer(text):
+        code = m.group(1) or _SYMBOLS.get(m.group(2))
+        if code and code in currency_codes():
+            found.append(code)
+    return found
+
+
+def currency_symbol(code: str, locale: str = "en") -> str:
+    return str(get_currency_symbol(code, locale=locale))
+
+
+# ----------------------------------------------------------------------------------- codes, ids
+
+
+def normalize_code(text: str) -> str:
+    """Codes and identifiers: upper case, no spaces."""
+    return re.sub(r"\s+", "", text).upper()
+
+
+def parse_iban(text: str) -> str | None:
+    """A valid IBAN (checksum and country format) in compact form, or None."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    compact = normalize_code(text)
+    try:
+        return str(IBAN(compact).compact)
+    except (SchwiftyException, ValueError):
+        return None
+
+
+IBAN_PATTERN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
+
+
+def find_ibans(text: str) -> list[str]:
+    """Valid IBANs anywhere in the text; OCR splits them into groups, so spaces are allowed."""
+    out = []
+    for m in IBAN_PATTERN.finditer(text.upper()):
+        candidate = m.group(0)
+        # the match may swallow a following word; shorten group by group until it validates
+        parts = candidate.split()
+        for end in range(len(parts), 0, -1):
+            iban = parse_iban("".join(parts[:end]))
+            if iban:
+                out.append(iban)
+                break
+        else:
+            iban = parse_iban(candidate.replace(" ", "")[:34])
+            if iban:
+                out.append(iban)
+    return out
+
+
+def parse_vat_id(text: str) -> str | None:
+    """An EU or UK VAT number whose check digits hold, compact (`DE123456789`), or None."""
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.eu import vat as eu_vat
+    from stdnum.gb import vat as gb_vat
+
+    compact = normalize_code(text).replace(".", "").replace("-", "")
+    try:
+        if compact.startswith("GB"):
+            gb: str = gb_vat.validate(compact)
+            return "GB" + gb
+        eu: str = eu_vat.validate(compact)
+        return eu
+    except (stdnum_errors.ValidationError, KeyError):
+        return None
+
+
+def parse_ein(text: str) -> str | None:
+    """A US employer identification number (`12-3456789`)."""
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.us import ein
+
+    try:
+        return str(ein.format(ein.validate(text.strip())))
+    except stdnum_errors.ValidationError:
+        return None
+
+
+VAT_PATTERN = re.compile(
+    r"\b(?:ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}"
+    r"|NL\s?\d{9}\s?B\d{2}|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?|[A-Z]{2}\s?[0-9A-Z]{8,12})\b"
+)
+EIN_PATTERN = re.compile(r"(?<![\d-])\d{2}-\d{7}(?![\d-])")
+
+
+def find_tax_ids(text: str) -> list[str]:
+    """Valid VAT numbers and EINs in the text, in normal form, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    for m in VAT_PATTERN.finditer(text.upper()):
+        vat = parse_vat_id(m.group(0))
+        if vat:
+            found.append((m.start(), vat))
+    for m in EIN_PATTERN.finditer(text):
+        value = parse_ein(m.group(0))
+        if value:
+            found.append((m.start(), value))
+    return [v for _, v in sorted(found)]

@@ -1,0 +1,3 @@
+"""Importing this module registers every built-in rule."""
+
+from pipelines.rules import common, invoice  # noqa: F401

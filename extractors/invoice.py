@@ -9,10 +9,12 @@ between readings and raises confidence when it holds.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import product
+from pathlib import Path
 
 from extractors.api import ExtractSettings
 from extractors.language import guess_language
@@ -47,453 +49,33 @@ from extractors.values import (
     parse_quantity,
 )
 
-# Every wording of every label we read. A weight below 1 marks a wording that also means other
-# things ("Date", "Total"). Names starting with "_" are labels of values we do not report, listed
-# so that their values are not mistaken for ours (a delivery date is not the invoice date).
-LABELS: dict[str, list[str | tuple[str, float]]] = {
-    "invoice_number": [
-        "invoice no",
-        "invoice number",
-        "invoice nr",
-        "invoice num",
-        "invoice id",
-        "invoice ref",
-        "inv no",
-        "inv",
-        "inv nr",
-        "bill number",
-        "bill no",
-        "document no",
-        "document number",
-        "doc no",
-        "receipt no",
-        "receipt number",
-        "receipt",
-        "trans",
-        "transaction no",
-        "rechnungsnummer",
-        "rechnungs nr",
-        "rechnung nr",
-        "rechnungsnr",
-        "beleg nr",
-        "belegnummer",
-        "facture n",
-        "facture no",
-        "n de facture",
-        "no de facture",
-        "numero de facture",
-        "numero facture",
-        "facture numero",
-        "factuurnummer",
-        "factuur nr",
-        "factuurnr",
-        "factuur nummer",
-        ("invoice", 0.7),
-        ("rechnung", 0.7),
-        ("facture", 0.7),
-        ("factuur", 0.7),
-        ("number", 0.5),
-        ("nummer", 0.5),
-        ("no", 0.4),
-        ("nr", 0.4),
-    ],
-    "invoice_date": [
-        "invoice date",
-        "date of invoice",
-        "date of issue",
-        "issue date",
-        "issued",
-        "issued on",
-        "billing date",
-        "bill date",
-        "document date",
-        "receipt date",
-        "rechnungsdatum",
-        "belegdatum",
-        "ausstellungsdatum",
-        "date de facture",
-        "date de facturation",
-        "date d emission",
-        "date facture",
-        "factuurdatum",
-        "datum factuur",
-        ("date", 0.75),
-        ("datum", 0.75),
-        ("le", 0.3),
-    ],
-    "due_date": [
-        "due date",
-        "payment due",
-        "payment due date",
-        "due",
-        "due by",
-        "pay by",
-        "due on",
-        "faellig am",
-        "fallig am",
-        "falligkeit",
-        "falligkeitsdatum",
-        "zahlbar bis",
-        "zahlungsziel bis",
-        "date d echeance",
-        "echeance",
-        "date limite de paiement",
-        "a payer avant le",
-        "vervaldatum",
-        "vervaldag",
-        "uiterste betaaldatum",
-        "te betalen voor",
-    ],
-    "purchase_order": [
-        "po",
-        "po number",
-        "po no",
-        "p o",
-        "p o number",
-        "p o no",
-        "purchase order",
-        "purchase order no",
-        "purchase order number",
-        "order no",
-        "order number",
-        "your order",
-        "customer po",
-        "bestellnummer",
-        "bestell nr",
-        "ihre bestellung",
-        "auftragsnummer",
-        "auftrag nr",
-        "bon de commande",
-        "commande n",
-        "n de commande",
-        "votre commande",
-        "ordernummer",
-        "inkoopordernummer",
-        "uw bestelling",
-        "bestelnummer",
-        "po ref",
-    ],
-    "subtotal": [
-        "subtotal",
-        "sub total",
-        "net amount",
-        "net total",
-        "total net",
-        "total excl vat",
-        "total excluding vat",
-        "total excl tax",
-        "total before tax",
-        "amount before tax",
-        "zwischensumme",
-        "nettobetrag",
-        "netto",
-        "summe netto",
-        "gesamt netto",
-        "nettosumme",
-        "rechnungsbetrag netto",
-        "total ht",
-        "montant ht",
-        "sous total",
-        "total hors taxes",
-        "subtotaal",
-        "totaal excl btw",
-        "totaal exclusief btw",
-        "netto bedrag",
-        "bedrag excl btw",
-    ],
-    "tax_amount": [
-        "tax",
-        "sales tax",
-        "vat",
-        "total tax",
-        "tax total",
-        "tax amount",
-        "vat amount",
-        "gst",
-        "hst",
-        "mwst",
-        "ust",
-        "umsatzsteuer",
-        "mehrwertsteuer",
-        "zzgl mwst",
-        "zzgl ust",
-        "tva",
-        "montant tva",
-        "total tva",
-        "btw",
-        "btw bedrag",
-        "totaal btw",
-    ],
-    "total_amount": [
-        "total",
-        "grand total",
-        "invoice total",
-        "total amount",
-        "total incl vat",
-        "total including vat",
-        "total inc vat",
-        "amount",
-        ("sum", 0.6),
-        "gesamtbetrag",
-        "gesamtsumme",
-        "rechnungsbetrag",
-        "bruttobetrag",
-        "gesamt brutto",
-        "summe",
-        "endbetrag",
-        "total ttc",
-        "montant ttc",
-        "montant total",
-        "totaal",
-        "totaal incl btw",
-        "totaalbedrag",
-        "totaal bedrag",
-        "factuurbedrag",
-        "total eur",
-        "total usd",
-        "total gbp",
-    ],
-    "amount_due": [
-        "amount due",
-        "balance due",
-        "total due",
-        "amount payable",
-        "please pay",
-        "balance",
-        "total amount due",
-        "amount to pay",
-        "zahlbetrag",
-        "zu zahlen",
-        "offener betrag",
-        "zahlbarer betrag",
-        "net a payer",
-        "reste a payer",
-        "montant a payer",
-        "montant du",
-        "te betalen",
-        "openstaand bedrag",
-        "totaal te betalen",
-        "te voldoen",
-    ],
-    "payment_terms": [
-        "payment terms",
-        "terms",
-        "terms of payment",
-        "payment",
-        "zahlungsbedingungen",
-        "zahlungsziel",
-        "zahlungsbedingung",
-        "conditions de paiement",
-        "conditions de reglement",
-        "modalites de paiement",
-        "reglement",
-        "betalingsvoorwaarden",
-        "betalingstermijn",
-        "betaling",
-    ],
-    "vendor_tax_id": [
-        "vat no",
-        "vat number",
-        "vat reg no",
-        "vat registration no",
-        "vat reg",
-        "vat id",
-        "tax id",
-        "tax no",
-        "tax number",
-        "ein",
-        "fein",
-        "federal tax id",
-        "ust idnr",
-        "ust id",
-        "ust id nr",
-        "umsatzsteuer id",
-        "ustid",
-        "steuernummer",
-        "steuer nr",
-        "st nr",
-        "n tva",
-        "tva intracommunautaire",
-        "n tva intracommunautaire",
-        "numero de tva",
-        "btw nummer",
-        "btw nr",
-        "btw id",
-        "btw identificatienummer",
-        "vat",
-    ],
-    "bank_account": [
-        "iban",
-        "account no",
-        "account number",
-        "acct no",
-        "bank account",
-        "kontonummer",
-        "konto nr",
-        "konto",
-        "rekeningnummer",
-        "rekening",
-        "compte",
-        "numero de compte",
-    ],
-    "customer": [
-        "bill to",
-        "billed to",
-        "invoice to",
-        "invoiced to",
-        "sold to",
-        "customer",
-        "client",
-        "to",
-        "bill to customer",
-        "rechnungsempfanger",
-        "rechnung an",
-        "kunde",
-        "empfanger",
-        "facture a",
-        "facturer a",
-        "facture au nom de",
-        "adresse de facturation",
-        "destinataire",
-        "factuur aan",
-        "factuuradres",
-        "klant",
-        "aan",
-    ],
-    "vendor": [
-        "from",
-        "vendor",
-        "supplier",
-        "seller",
-        "issued by",
-        "remit to",
-        "lieferant",
-        "verkaufer",
-        "fournisseur",
-        "vendeur",
-        "leverancier",
-        "verkoper",
-    ],
-    "_other_date": [
-        "delivery date",
-        "ship date",
-        "shipping date",
-        "order date",
-        "service date",
-        "date of supply",
-        "tax point",
-        "lieferdatum",
-        "leistungsdatum",
-        "bestelldatum",
-        "date de livraison",
-        "date de commande",
-        "leverdatum",
-        "besteldatum",
-        "period",
-        "zeitraum",
-        "periode",
-    ],
-    "_other_number": [
-        "customer no",
-        "customer number",
-        "customer id",
-        "account id",
-        "client no",
-        "client id",
-        "kundennummer",
-        "kunden nr",
-        "kundennr",
-        "n client",
-        "numero client",
-        "code client",
-        "klantnummer",
-        "klant nr",
-        "delivery note",
-        "lieferschein",
-        "lieferschein nr",
-        "bon de livraison",
-        "pakbon",
-        "kvk",
-        "kvk nummer",
-        "siret",
-        "siren",
-        "rcs",
-        "hrb",
-        "bic",
-        "swift",
-        "blz",
-        "sort code",
-        "routing number",
-        "aba",
-        "phone",
-        "tel",
-        "fax",
-        "page",
-        "seite",
-        "pagina",
-        "reference",
-        "ref",
-        "your reference",
-        "our reference",
-        "ihr zeichen",
-    ],
-    "_other_amount": [
-        "discount",
-        "rabatt",
-        "remise",
-        "korting",
-        "shipping",
-        "freight",
-        "versand",
-        "frais de port",
-        "verzendkosten",
-        "deposit",
-        "amount paid",
-        "paid",
-        "payments",
-        "anzahlung",
-        "acompte",
-        "carried forward",
-        "brought forward",
-        "ubertrag",
-        "a reporter",
-        "report",
-        "transport",
-        "cash",
-        "change",
-        "card",
-        "tendered",
-        "bar",
-        "ruckgeld",
-        "especes",
-        "rendu",
-        "contant",
-        "wisselgeld",
-        "tip",
-        "gratuity",
-    ],
-}
+VOCAB_FILE = Path(__file__).parent / "vocab" / "invoice.toml"
 
-TITLE_WORDS = frozenset(
-    {
-        "invoice",
-        "tax invoice",
-        "rechnung",
-        "facture",
-        "factuur",
-        "receipt",
-        "sales receipt",
-        "credit note",
-        "gutschrift",
-        "avoir",
-        "creditnota",
-        "quittung",
-        "kassenbon",
-        "bon",
-        "proforma invoice",
-        "commercial invoice",
-    }
-)
+
+def _wordings(values: list[str]) -> list[str | tuple[str, float]]:
+    """`"invoice@0.7"` is the wording "invoice" read with weight 0.7."""
+    out: list[str | tuple[str, float]] = []
+    for value in values:
+        text, _, weight = value.partition("@")
+        out.append((text, float(weight)) if weight else text)
+    return out
+
+
+def load_vocabulary(
+    path: Path = VOCAB_FILE,
+) -> tuple[
+    dict[str, list[str | tuple[str, float]]],
+    dict[str, list[str | tuple[str, float]]],
+    frozenset[str],
+]:
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    labels = {k: _wordings(v) for k, v in data["labels"].items()}
+    columns = {k: _wordings(v) for k, v in data["columns"].items()}
+    return labels, columns, frozenset(data["titles"]["words"])
+
+
+LABELS, COLUMNS, TITLE_WORDS = load_vocabulary()
 
 LEGAL_FORM = re.compile(
     r"\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|"
@@ -516,152 +98,6 @@ DESC, QTY, PRICE, AMOUNT, CODE, SKIP = (
     "code",
     "skip",
 )
-COLUMNS: dict[str, list[str]] = {
-    DESC: [
-        "description",
-        "item description",
-        "items",
-        "item",
-        "product",
-        "service",
-        "services",
-        "article",
-        "details",
-        "particulars",
-        "activity",
-        "task",
-        "bezeichnung",
-        "beschreibung",
-        "artikel",
-        "leistung",
-        "artikelbezeichnung",
-        "produkt",
-        "designation",
-        "libelle",
-        "produit",
-        "prestation",
-        "omschrijving",
-        "product",
-        "dienst",
-    ],
-    QTY: [
-        "qty",
-        "quantity",
-        "qte",
-        "quantite",
-        "menge",
-        "anzahl",
-        "aantal",
-        "hours",
-        "hrs",
-        "units",
-        "stk",
-        "st",
-        "pcs",
-        "nb",
-        "std",
-        "stunden",
-        "uren",
-        "heures",
-        "qty hrs",
-    ],
-    PRICE: [
-        "unit price",
-        "price",
-        "rate",
-        "unit cost",
-        "price each",
-        "each",
-        "hourly rate",
-        "einzelpreis",
-        "preis",
-        "e preis",
-        "ep",
-        "stuckpreis",
-        "prix unitaire",
-        "prix unitaire ht",
-        "pu",
-        "pu ht",
-        "prix",
-        "prix ht",
-        "prijs",
-        "stukprijs",
-        "tarief",
-        "eenheidsprijs",
-        "unit price excl vat",
-        "price per unit",
-        "cost",
-    ],
-    AMOUNT: [
-        "amount",
-        "total",
-        "line total",
-        "net",
-        "net amount",
-        "gesamtpreis",
-        "gesamt",
-        "betrag",
-        "summe",
-        "montant",
-        "montant ht",
-        "total ht",
-        "bedrag",
-        "totaal",
-        "amount excl vat",
-        "ext price",
-        "extended",
-        "subtotal",
-        "gesamt netto",
-    ],
-    CODE: [
-        "sku",
-        "item no",
-        "item number",
-        "item code",
-        "code",
-        "art nr",
-        "artikelnummer",
-        "artikel nr",
-        "art no",
-        "ref",
-        "reference",
-        "product code",
-        "part no",
-        "part number",
-        "artikelnr",
-        "artikelcode",
-        "ref article",
-    ],
-    SKIP: [
-        "pos",
-        "position",
-        "line",
-        "no",
-        "nr",
-        "unit",
-        "uom",
-        "einheit",
-        "eh",
-        "unite",
-        "u",
-        "eenheid",
-        "tax",
-        "vat",
-        "vat %",
-        "mwst",
-        "ust",
-        "tva",
-        "btw",
-        "tax rate",
-        "disc",
-        "discount",
-        "rabatt",
-        "remise",
-        "korting",
-        "date",
-        "datum",
-    ],
-}
 STOP_LINES = (
     "subtotal",
     "total_amount",
@@ -828,21 +264,13 @@ def _text_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
     return text, tuple(kept)
 
 
-def _best(
-    ctx: _Context, name: str, parse: Parser, *, below: bool, right_limit: float = 1e9
-) -> Field | None:
+def _best(ctx: _Context, name: str, parse: Parser, *, below: bool) -> Field | None:
     candidates: list[Candidate] = []
     for hit, page in ctx.hits:
         if hit.field == name:
+            whole = parse is _text_value
             candidates.extend(
-                values_near(
-                    hit,
-                    page,
-                    parse,
-                    ctx.labels,
-                    below=below,
-                    right_limit=right_limit,
-                )
+                values_near(hit, page, parse, ctx.labels, below=below, whole_tail=whole)
             )
     picked = pick(candidates)
     if picked is None:
@@ -1238,6 +666,7 @@ def _id_in_text(
 class _Column:
     kind: str
     box: BBox
+    label: str = ""
 
 
 def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
@@ -1247,7 +676,8 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
         for hit in columns.hits(seg):
             if hit.rest and len(hit.rest) > 1:
                 return None
-            found.append(_Column(hit.field, hit.bbox))
+            label = fold_text(" ".join(w.text for w in hit.label_words))
+            found.append(_Column(hit.field, hit.bbox, label))
     kinds = {c.kind for c in found}
     if AMOUNT in kinds and (DESC in kinds or {QTY, PRICE} & kinds) and len(kinds - {SKIP}) >= 2:
         # a header is mostly header words: keep out sentences that happen to name two columns
@@ -1255,8 +685,35 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
             len(fold_text(" ".join(w.text for w in s.words)).split()) for s in line.segments
         )
         if header_words <= 3 * len(found) + 2:
-            return sorted(found, key=lambda c: c.box.x0)
+            return _one_description(sorted(found, key=lambda c: c.box.x0))
     return None
+
+
+DESCRIPTION_HEADERS = frozenset(
+    {
+        "description",
+        "item description",
+        "bezeichnung",
+        "beschreibung",
+        "artikelbezeichnung",
+        "designation",
+        "libelle",
+        "omschrijving",
+        "details",
+        "particulars",
+        "leistung",
+        "prestation",
+    }
+)
+
+
+def _one_description(columns: list[_Column]) -> list[_Column]:
+    """`Item | Description`: with two description-like headers, the other one holds codes."""
+    descs = [c for c in columns if c.kind == DESC]
+    if len(descs) < 2:
+        return columns
+    keep = next((c for c in descs if c.label in DESCRIPTION_HEADERS), descs[-1])
+    return [c if c.kind != DESC or c is keep else replace(c, kind=CODE) for c in columns]
 
 
 def _line_items(ctx: _Context, columns: LabelIndex) -> list[LineItem]:
@@ -1301,12 +758,15 @@ def _read_rows(
     for line in lines:
         if line.bbox.x1 < left:
             continue
-        if _stop_line(ctx, line):
-            _flush_pending(pending, items, last_row, None, first_on_page)
-            return True
         if _footer_line(page, line):
             continue
         cells = _assign(line, header)
+        priced = _number(cells.get(QTY, []), ctx.decimal) or (
+            cells.get(PRICE) and money(cells[PRICE])
+        )
+        if not priced and _stop_line(ctx, line):  # "Shipping 1 x 60.00" is still an item
+            _flush_pending(pending, items, last_row, None, first_on_page)
+            return True
         amount_words = cells.get(AMOUNT, [])
         amount = money(amount_words) if amount_words else None
         description = fold_space(" ".join(w.text for w in cells.get(DESC, [])))

@@ -143,7 +143,8 @@ class LabelHit:
     weight: float
     segment: Segment
     label_words: tuple[Word, ...]
-    rest: tuple[Word, ...]
+    rest: tuple[Word, ...]  # the words after the label, up to the next label
+    tail: tuple[Word, ...] = ()  # every word after the label in its phrase
 
     @property
     def bbox(self) -> BBox:
@@ -176,10 +177,14 @@ class LabelIndex:
         i = 0
         while i < len(tokens):
             match = None
-            for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                key = tuple(t for t, _ in tokens[i : i + n])
+            starts_word = i == 0 or tokens[i - 1][1] != tokens[i][1]
+            for n in range(min(self._longest, len(tokens) - i), 0, -1) if starts_word else ():
+                end = i + n
+                if end < len(tokens) and tokens[end - 1][1] == tokens[end][1]:
+                    continue  # a label ends on a word boundary: INV-10023 is a value, not "inv"
+                key = tuple(t for t, _ in tokens[i:end])
                 if key in self._by_tokens:
-                    match = (i, i + n, *self._by_tokens[key])
+                    match = (i, end, *self._by_tokens[key])
                     break
             if match:
                 found.append(match)
@@ -199,13 +204,18 @@ class LabelIndex:
                     segment=segment,
                     label_words=segment.words[first_word : last_word + 1],
                     rest=rest,
+                    tail=segment.words[last_word + 1 :],
                 )
             )
         return out
 
     def is_label(self, segment: Segment) -> bool:
+        """The phrase is a label standing alone (nothing but punctuation or filler after it)."""
         hits = self.hits(segment)
-        return bool(hits) and hits[0].segment.words[0] is hits[0].label_words[0]
+        if not hits or segment.words[0] is not hits[0].label_words[0]:
+            return False
+        rest = " ".join(w.text for h in hits for w in h.rest)
+        return not re.search(r"\d", rest) and len(fold_text(rest)) <= 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +242,17 @@ def values_near(
     *,
     below: bool = True,
     right_limit: float = 1e9,
+    whole_tail: bool = False,
 ) -> list[Candidate]:
-    """Values for a label: inline after it, then to its right, then in the column under it."""
+    """Values for a label: inline after it, then to its right, then in the column under it.
+
+    `whole_tail` reads everything after the label in its phrase, for free text that may hold
+    words which are labels elsewhere ("14 Tage netto").
+    """
     out: list[Candidate] = []
-    if hit.rest:
-        got = parse(hit.rest)
+    inline = hit.tail if whole_tail else hit.rest
+    if inline:
+        got = parse(inline)
         if got:
             out.append(_candidate(got, 1.0 * hit.weight, page))
     line = page.lines[hit.segment.line]
@@ -253,9 +269,13 @@ def values_near(
         if got:
             out.append(_candidate(got, 0.95 * hit.weight, page))
         break
-    if below and not hit.rest:
+    if below and hit.weight >= 0.8 and not _has_value_words(hit.rest):
         out.extend(_below(hit, page, parse, index, label_box))
     return out
+
+
+def _has_value_words(words: Sequence[Word]) -> bool:
+    return any(fold_text(w.text) not in {"", "#", "no", "nr", "n"} for w in words)
 
 
 def _below(

@@ -35,8 +35,8 @@ def fold_text(text: str) -> str:
     """A comparison key: case-folded, accents stripped, punctuation to spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.casefold().replace("ß", "ss")
-    return fold_space(re.sub(r"[^\w%]+", " ", plain))
+    plain = plain.casefold().replace("ß", "ss").replace("#", " # ")
+    return fold_space(re.sub(r"[^\w%#]+", " ", plain))
 
 
 # ----------------------------------------------------------------------------------------- money

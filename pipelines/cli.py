@@ -14,8 +14,10 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from extractors.model import Result, Status
 from extractors.registry import load
@@ -106,22 +108,20 @@ def process(
 def _print_result(result: Result) -> None:
     style = STATUS_STYLE.get(result.status.value, "")
     out.print(
-        f"[bold]{result.source}[/]  {result.document_type} "
+        f"[bold]{escape(result.source)}[/]  {result.document_type} "
         f"({result.classification_confidence:.2f})  [{style}]{result.status.value}[/]  "
         f"{result.pages} page{'s' * (result.pages != 1)}{', OCR' if result.ocr else ''}"
     )
     if result.error:
-        out.print(f"[red]{result.error}[/]")
+        out.print(Text(result.error, style="red"))
         return
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for col in ("field", "value", "conf", "page", "from"):
         table.add_column(col)
     for name, f in result.fields.items():
         value = ", ".join(f.value) if isinstance(f.value, tuple) else str(f.value)
-        conf_style = "" if f.confidence >= 0.8 else "yellow"
-        table.add_row(
-            name, value, f"[{conf_style}]{f.confidence:.2f}[/]", str(f.page or ""), f.source.value
-        )
+        conf = Text(f"{f.confidence:.2f}", style="default" if f.confidence >= 0.8 else "yellow")
+        table.add_row(name, Text(value), conf, str(f.page or ""), f.source.value)
     out.print(table)
     if result.line_items:
         items = Table(
@@ -137,7 +137,7 @@ def _print_result(result: Result) -> None:
         for n, li in enumerate(result.line_items, start=1):
             items.add_row(
                 str(n),
-                li.description or "",
+                Text(li.description or ""),
                 li.quantity or "",
                 li.unit_price or "",
                 li.amount or "",
@@ -146,7 +146,7 @@ def _print_result(result: Result) -> None:
         out.print(items)
     for issue in result.issues:
         colour = "red" if issue.severity.value == "error" else "yellow"
-        out.print(f"[{colour}]{issue.severity.value}[/] {issue.rule}: {issue.message}")
+        out.print(f"[{colour}]{issue.severity.value}[/] {issue.rule}: {escape(issue.message)}")
 
 
 @main.command()
@@ -233,7 +233,7 @@ def _print_summary(summary: batch_mod.Summary, workers: int) -> None:
             rules.add_row(rule, str(count))
         err.print(rules)
     for source, reason in summary.failures[:10]:
-        err.print(f"[red]failed[/] {source}: {reason}")
+        err.print(f"[red]failed[/] {escape(source)}: {escape(reason)}")
     if len(summary.failures) > 10:
         err.print(f"… and {len(summary.failures) - 10} more failed (see documents.csv)")
     for path in summary.written:
@@ -270,7 +270,7 @@ def _print_report(report: Report, show_errors: bool) -> None:
         for col in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
             table.add_column(col, justify="left" if col == "field" else "right")
         for field_name, c in sorted(group.fields.items()):
-            style = "" if c.f1 >= 0.95 else "yellow" if c.f1 >= 0.8 else "red"
+            style = "default" if c.f1 >= 0.95 else "yellow" if c.f1 >= 0.8 else "red"
             table.add_row(
                 field_name,
                 f"{c.precision:.3f}",
@@ -295,11 +295,11 @@ def _print_report(report: Report, show_errors: bool) -> None:
         + (f", P(right > wrong) = {auc:.3f}" if auc is not None else "")
     )
     for source, rule in report.missed_planted:
-        out.print(f"[red]missed planted error[/] {rule} in {source}")
+        out.print(f"[red]missed planted error[/] {rule} in {escape(source)}")
     for source, fields in report.wrong_auto:
-        out.print(f"[red]auto-approved with wrong value[/] {source}: {', '.join(fields)}")
+        out.print(f"[red]auto-approved with wrong value[/] {escape(source)}: {', '.join(fields)}")
     for source, reason in report.failed:
-        out.print(f"[red]failed[/] {source}: {reason}")
+        out.print(f"[red]failed[/] {escape(source)}: {escape(reason)}")
     if show_errors:
         for source, field_name, got, want in report.errors:
             out.print(f"{Path(source).name}: {field_name} got {got!r} want {want!r}")
@@ -318,7 +318,9 @@ def extractors() -> None:
         )
     out.print(table)
     for f in registry.failures:
-        out.print(f"[red]not loaded[/] {f.name} ({f.target} from {f.distribution}): {f.reason}")
+        out.print(
+            f"[red]not loaded[/] {f.name} ({f.target} from {f.distribution}): {escape(f.reason)}"
+        )
 
 
 @main.command()

@@ -163,8 +163,7 @@ class InvoiceExtractor:
             ("purchase_order", _id_value, True),
             ("payment_terms", _text_value, False),
         ):
-            parse = parser or _date_parser(ctx.order)
-            found = _best(ctx, name, parse, below=below)
+            found = _best(ctx, name, parser, below=below)
             if found:
                 fields[name] = found
         if "invoice_date" not in fields:
@@ -264,13 +263,21 @@ def _text_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
     return text, tuple(kept)
 
 
-def _best(ctx: _Context, name: str, parse: Parser, *, below: bool) -> Field | None:
+def _best(ctx: _Context, name: str, parse: Parser | None, *, below: bool) -> Field | None:
+    """The best value for a field; `parse` None reads dates, in the order the label's own
+    language writes them ("Rechnungsdatum 07/03/2024" is day-first in any document)."""
     candidates: list[Candidate] = []
     for hit, page in ctx.hits:
         if hit.field == name:
+            if parse is None:
+                lang, share = guess_language(" ".join(w.text for w in hit.label_words))
+                order: DateOrder = "DMY" if lang != "en" and share > 0 else ctx.order
+                read = _date_parser(order)
+            else:
+                read = parse
             whole = parse is _text_value
             candidates.extend(
-                values_near(hit, page, parse, ctx.labels, below=below, whole_tail=whole)
+                values_near(hit, page, read, ctx.labels, below=below, whole_tail=whole)
             )
     picked = pick(candidates)
     if picked is None:
@@ -906,12 +913,16 @@ def _headerless_items(ctx: _Context, money: Parser) -> list[LineItem]:
                 continue
             head = list(line.words[:-1])
             qty = price = None
-            m = re.search(
-                r"(\d+(?:[.,]\d+)?)\s*[x×@]\s*(\d+[.,]\d{2})", " ".join(w.text for w in head)
-            )
-            if m:
-                qty_value = parse_quantity(m.group(1), ctx.decimal)
-                price_value = parse_money(m.group(2), ctx.decimal)
+            text = " ".join(w.text for w in head)
+            # "2 x 2.10", "2 x Croissant @ 2.10", "Croissant 2 @ 2.10"
+            both = re.search(r"(\d+(?:[.,]\d+)?)\s*[x×@]\s*(\d+[.,]\d{2})", text)
+            lead = re.match(r"(\d+(?:[.,]\d+)?)\s*[x×]\s", text)
+            each = re.search(r"@\s*(\d+[.,]\d{2})", text)
+            qty_text = both.group(1) if both else lead.group(1) if lead else None
+            price_text = both.group(2) if both else each.group(1) if each else None
+            if qty_text or price_text:
+                qty_value = parse_quantity(qty_text, ctx.decimal) if qty_text else None
+                price_value = parse_money(price_text, ctx.decimal) if price_text else None
                 qty = format_quantity(qty_value) if qty_value is not None else None
                 price = format_money(price_value) if price_value is not None else None
                 head = [w for w in head if not re.search(r"\d", w.text) and w.text not in "x×@"]

@@ -195,6 +195,8 @@ def parse_date(text: str, order: DateOrder = "DMY") -> date | None:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         except ValueError:
             return None
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", raw):
+        order = "DMY"  # dotted numeric dates are day-first wherever they are written
     parser = _date_parser(order)
     data = parser.get_date_data(raw)  # type: ignore[attr-defined]
     found = data.date_obj

@@ -341,3 +341,7 @@ def rules(document_type: str, rules: tuple[Path, ...]) -> None:
         params = ", ".join(f"{k}={v}" for k, v in c.params.model_dump().items())
         table.add_row(c.rule.name, c.severity.value, params, RULES[c.rule.name].description)
     out.print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -72,7 +72,10 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path, settings: ReadSettings | None = None) -> Document:
+def read_document(
+    path: Path, settings: ReadSettings | None = None, sha256: str | None = None
+) -> Document:
+    """Read a file; `sha256` saves hashing it again when the caller has already."""
     settings = settings or ReadSettings()
     try:
         size = path.stat().st_size
@@ -89,7 +92,7 @@ def read_document(path: Path, settings: ReadSettings | None = None) -> Document:
     kind = sniff_kind(head)
     if kind is None:
         raise ReadError("the file is not a PDF or an image (PNG, JPEG or TIFF).")
-    digest = sha256_file(path)
+    digest = sha256 or sha256_file(path)
     pages = (
         tuple(_read_pdf(path, settings)) if kind == "pdf" else tuple(_read_image(path, settings))
     )
@@ -162,8 +165,7 @@ def _text_layer_words(page: pdfium.PdfPage) -> list[Word]:
             if chars and box is not None:
                 text = "".join(chars).strip()
                 if text:
-                    bbox = _page_box(box, left, bottom, right, top, rotation)
-                    words.append(Word(text=text, bbox=bbox))
+                    words.append(Word(text=text, bbox=BBox(*box)))
             chars, box = [], None
 
         for i in range(count):
@@ -174,10 +176,14 @@ def _text_layer_words(page: pdfium.PdfPage) -> list[Word]:
                 continue
             if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
                 continue
-            x0, x1 = rect.left, rect.right
-            y_top, y_bottom = rect.top, rect.bottom
-            size = max(y_top - y_bottom, 1.0)
-            cy = (y_top + y_bottom) / 2
+            # join characters into words on the page as it is shown (rotation applied), so that
+            # text which reads upright on a /Rotate 90 page is joined along its own line
+            shown = _page_box(
+                [rect.left, rect.bottom, rect.right, rect.top], left, bottom, right, top, rotation
+            )
+            x0, x1 = shown.x0, shown.x1
+            size = max(shown.height, 1.0)
+            cy = shown.cy
             if box is not None and (
                 abs(cy - last_cy) > 0.5 * max(size, last_size)
                 or x0 - last_x1 > 0.3 * size
@@ -186,9 +192,14 @@ def _text_layer_words(page: pdfium.PdfPage) -> list[Word]:
                 flush()
             chars.append(char)
             box = (
-                [x0, y_bottom, x1, y_top]
+                [x0, shown.top, x1, shown.bottom]
                 if box is None
-                else [min(box[0], x0), min(box[1], y_bottom), max(box[2], x1), max(box[3], y_top)]
+                else [
+                    min(box[0], x0),
+                    min(box[1], shown.top),
+                    max(box[2], x1),
+                    max(box[3], shown.bottom),
+                ]
             )
             last_x1, last_size, last_cy = x1, size, cy
         flush()

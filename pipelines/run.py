@@ -15,7 +15,14 @@ from pathlib import Path
 from extractors.api import ExtractSettings
 from extractors.model import Classification, Extraction, Issue, Result, Severity, Status
 from extractors.registry import Registry, load
-from pipelines.read import ACCEPTED_SUFFIXES, ReadError, ReadSettings, read_document, sniff_kind
+from pipelines.read import (
+    ACCEPTED_SUFFIXES,
+    ReadError,
+    ReadSettings,
+    read_document,
+    sha256_file,
+    sniff_kind,
+)
 from pipelines.rules.base import RuleContext, RulePack, SeenIndex, load_pack
 
 log = logging.getLogger(__name__)
@@ -90,10 +97,17 @@ class Pipeline:
         started = time.perf_counter()
         source = str(path)
         try:
-            document = read_document(path, self.settings.read)
+            digest = sha256_file(path)
+            document = read_document(path, self.settings.read, sha256=digest)
+        except OSError as exc:
+            return Analysis(
+                source,
+                error=f"The file cannot be opened ({exc.strerror or exc}).",
+                seconds=time.perf_counter() - started,
+            )
         except ReadError as exc:
             return Analysis(
-                source, error=_sentence(str(exc)), seconds=time.perf_counter() - started
+                source, digest, error=_sentence(str(exc)), seconds=time.perf_counter() - started
             )
         try:
             classification = self.classifier.classify(document)

@@ -84,7 +84,8 @@ LEGAL_FORM = re.compile(
     re.IGNORECASE,
 )
 CONTACT = re.compile(
-    r"(?i)\b(?:tel|phone|fon|fax|e-?mail|mail|web|www|http|vat|ust|tva|btw|kvk|siret|iban|bic|"
+    r"(?i)\b(?:tel|tél|telefon|telephone|phone|fon|mobile|mob|gsm|fax|e-?mail|mail|web|www|http|"
+    r"vat|ust|tva|btw|kvk|siret|iban|bic|"
     r"swift|steuer|tax|ein|invoice|rechnung|facture|factuur|date|datum)\b|@"
 )
 POSTAL = re.compile(
@@ -155,6 +156,14 @@ class InvoiceExtractor:
             order=infer_date_order(texts, hint),
             language=language,
         )
+        line_items, table_lines = _line_items(ctx, self._columns)
+        # labels inside the line-item table ("Date" column, "VAT" in a description) are not ours
+        ctx = replace(
+            ctx,
+            hits=[
+                (h, p) for h, p in ctx.hits if (h.segment.page, h.segment.line) not in table_lines
+            ],
+        )
         fields: dict[str, Field] = {}
         for name, parser, below in (
             ("invoice_number", _id_value, True),
@@ -171,7 +180,6 @@ class InvoiceExtractor:
             if fallback:
                 fields["invoice_date"] = fallback
 
-        line_items = _line_items(ctx, self._columns)
         fields.update(_totals(ctx, line_items))
         fields.update(_parties(ctx))
         currency = _currency(ctx, currencies, fields)
@@ -181,6 +189,10 @@ class InvoiceExtractor:
             found = _id_in_text(ctx, name, finder, fields)
             if found:
                 fields[name] = found
+        if "bank_account" not in fields:  # no IBAN: an account number by its label
+            account = _best(ctx, "bank_account", _account_value, below=True)
+            if account:
+                fields["bank_account"] = account
         return Extraction(
             document_type=self.document_type,
             extractor=self.name,
@@ -255,9 +267,25 @@ def _money_parser(decimal: str | None) -> Parser:
     return parse
 
 
+def _account_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+    """A bank account number: the first token of six or more digits (dashes allowed)."""
+    for w in words[:3]:
+        token = w.text.strip(" :#.,;")
+        if re.fullmatch(r"\d[\d-]{4,}\d", token) and sum(c.isdigit() for c in token) >= 6:
+            return normalize_code(token), (w,)
+    return None
+
+
 def _text_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
-    kept = [w for w in words if w.text.strip(":")]
-    text = fold_space(" ".join(w.text for w in kept)).strip(" :")
+    """Free text after a label, up to the end of its sentence ("Net 30. Please quote…")."""
+    kept: list[Word] = []
+    for w in words:
+        if not w.text.strip(":"):
+            continue
+        kept.append(w)
+        if re.search(r"[.!?]$", w.text) and not re.fullmatch(r"(?i)[a-z]{1,4}\.", w.text):
+            break  # a sentence ends here (an abbreviation such as "ca." or "inkl." does not)
+    text = fold_space(" ".join(w.text for w in kept)).strip(" :").rstrip(".")
     if len(text) < 2 or not re.search(r"\w", text):
         return None
     return text, tuple(kept)
@@ -294,16 +322,23 @@ def _field(value: str, confidence: float, c: Candidate, source: Source | None = 
 
 
 def _first_date(ctx: _Context) -> Field | None:
-    """No labelled date: the first full date near the top of page 1 (receipts print it bare)."""
+    """No labelled date: the first full date near the top of page 1 (receipts print it bare).
+    When it is the only date on the document it is surely the document's date."""
     page = ctx.pages[0]
     parse = _date_parser(ctx.order)
+    distinct = {
+        parse_date(raw, ctx.order)
+        for p in ctx.pages
+        for line in p.lines
+        for _, _, raw in find_dates(line.text)
+    } - {None}
     for line in page.lines:
         for seg in line.segments:
             got = parse(seg.words)
             if got:
                 value, words = got
                 box = BBox.enclosing([w.bbox for w in words])
-                conf = 0.6 * min(w.confidence for w in words)
+                conf = (0.9 if len(distinct) == 1 else 0.6) * min(w.confidence for w in words)
                 return Field(value, conf, page.page.number, box, words[0].source)
     return None
 
@@ -397,15 +432,23 @@ class _Block:
 
 
 def _parties(ctx: _Context) -> dict[str, Field]:
+    """Who bills whom: labelled blocks first ("Bill To", "From"), then the look of the page."""
     out: dict[str, Field] = {}
-    customer = _customer_block(ctx)
-    taken: set[int] = set()
+    customer = _labelled_block(ctx, "customer")
+    taken = {id(s) for s in [customer.name, *customer.address]} if customer else set()
+    vendor = _labelled_block(ctx, "vendor")
+    vendor_score = 0.9
+    if vendor is None:
+        vendor, vendor_score = _vendor_by_look(ctx, taken)
+    if customer is None:
+        exclude = {id(s) for s in [vendor.name, *vendor.address]} if vendor else set()
+        customer = _window_block(ctx, exclude)
     if customer:
         out.update(_block_fields("customer", customer, 0.9))
-        taken = {id(s) for s in [customer.name, *customer.address]}
-    vendor, score = _vendor_block(ctx, taken)
     if vendor:
-        out.update(_block_fields("vendor", vendor, score))
+        if not _address_like(vendor.address):
+            vendor = _Block(vendor.name, _vendor_address_elsewhere(ctx, vendor.name))
+        out.update(_block_fields("vendor", vendor, vendor_score))
     return out
 
 
@@ -423,50 +466,64 @@ def _block_fields(prefix: str, block: _Block, confidence: float) -> dict[str, Fi
     if block.address:
         box = BBox.enclosing([s.bbox for s in block.address])
         text = fold_space(" ".join(s.text for s in block.address)).strip(" ,;")
-        conf = confidence * 0.95 * min(s.confidence for s in block.address)
-        out[f"{prefix}_address"] = Field(text, conf, name.page, box, name.words[0].source)
+        words = [w.confidence for s in block.address for w in s.words]
+        # one blurred word in an address matters less than in a number: the mean, not the minimum
+        conf = confidence * 0.95 * sum(words) / len(words)
+        out[f"{prefix}_address"] = Field(
+            text, conf, block.address[0].page, box, name.words[0].source
+        )
     return out
 
 
-def _customer_block(ctx: _Context) -> _Block | None:
+def _labelled_block(ctx: _Context, field: str) -> _Block | None:
+    """The name and address after (or under) a label such as "Bill To:" or "From:"."""
     for hit, page in ctx.hits:
-        if hit.field != "customer" or hit.segment.words[0] is not hit.label_words[0]:
+        if hit.field != field or hit.segment.words[0] is not hit.label_words[0]:
             continue
         if hit.rest and len(fold_text(" ".join(w.text for w in hit.rest))) > 2:
             first = Segment(hit.rest, hit.segment.page, hit.segment.line)
-            block = _Block(first, _address_below(ctx, page, first))
         else:
             below = _segments_below(ctx, page, hit.segment, hit.bbox)
             if not below:
                 continue
-            block = _Block(below[0], _address_below(ctx, page, below[0]))
-        return block
-    return _window_block(ctx)
+            first = below[0]
+        return _Block(first, _address_below(ctx, page, first))
+    return None
 
 
-def _window_block(ctx: _Context) -> _Block | None:
+def _window_block(ctx: _Context, exclude: set[int]) -> _Block | None:
     """A letter's recipient with no label: the first address-like block in the upper left."""
     page = ctx.pages[0]
-    height = page.page.height
     for line in page.lines:
-        if line.bbox.top > height * 0.45:
+        if line.bbox.top > page.page.height * 0.45:
             break
         seg = line.segments[0]
-        if seg.bbox.x0 > page.page.width * 0.45 or _is_noise(ctx, seg):
+        if id(seg) in exclude or seg.bbox.x0 > page.page.width * 0.45 or _is_noise(ctx, seg):
             continue
+        if _sender_parts(seg) or seg.bbox.height < page.line_height * 0.8:
+            continue  # a sender line printed small above the window is the vendor's
+        if page.page.width < 400 or seg.text[:1].isdigit():
+            continue  # a till receipt has no recipient; "1 PVC ELBOW" is an item
         address = _address_below(ctx, page, seg)
-        if (
-            address
-            and any(POSTAL.search(s.text) for s in address)
-            and not LEGAL_FORM.search(" ".join(s.text for s in address))
-        ):
-            # a sender line printed small above the window is the vendor's, not the customer's
-            if _sender_parts(seg):
-                continue
-            if seg.bbox.height < page.line_height * 0.8:
-                continue
+        if _address_like(address) and not any(id(s) in exclude for s in address):
             return _Block(seg, address)
     return None
+
+
+def _address_like(segments: Sequence[Segment]) -> bool:
+    return any(POSTAL.search(s.text) for s in segments)
+
+
+PHONE = re.compile(
+    r"\(\d{2,5}\)\s?\d{2,4}[\s.-]?\d{3,4}"  # (813) 555-0141, (0221) 78253
+    r"|\+\d{1,3}[\s.]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +49 221 78253-0
+    r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # 813-555-0141
+)
+
+
+def _contact(text: str) -> bool:
+    """Phone, e-mail, web, ids: where an address block ends."""
+    return "@" in text or bool(CONTACT.search(fold_text(text))) or bool(PHONE.search(text))
 
 
 def _segments_below(ctx: _Context, page: PageLayout, anchor: Segment, box: BBox) -> list[Segment]:
@@ -497,7 +554,7 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
             if any(s.bbox.x0 < x0 - 10 < s.bbox.x1 for s in line.segments):
                 break  # something spans across the block's left edge: the block has ended
             continue
-        if CONTACT.search(seg.text) or ctx.labels.is_label(seg):
+        if _contact(seg.text) or ctx.labels.is_label(seg):
             break
         lines.append(seg)
         bottom = seg.bbox.bottom
@@ -506,16 +563,17 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
 
 def _is_noise(ctx: _Context, seg: Segment) -> bool:
     text = seg.text
-    folded = fold_text(text)
     return (
-        not re.search(r"[A-Za-zÀ-ÿ]{2}", text)
-        or folded in TITLE_WORDS
-        or bool(CONTACT.search(text))
+        len(re.findall(r"[A-Za-zÀ-ÿ]", text)) < 3
+        or (len(text) <= 3 and text.isupper())  # a logo's initials
+        or fold_text(text) in TITLE_WORDS
+        or _contact(text)
         or ctx.labels.is_label(seg)
         or bool(find_dates(text))
     )
 
 
+_SEPARATORS = frozenset("·|•–—-")
 _SENDER_SPLIT = re.compile(r"\s[·|•–—]\s|\s-\s")
 
 
@@ -525,70 +583,108 @@ def _sender_parts(seg: Segment) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
-def _vendor_block(ctx: _Context, taken: set[int]) -> tuple[_Block | None, float]:
-    # An explicit label ("From:", "Supplier:") says it outright.
-    for hit, page in ctx.hits:
-        if hit.field == "vendor" and hit.segment.words[0] is hit.label_words[0]:
-            if hit.rest:
-                first = Segment(hit.rest, hit.segment.page, hit.segment.line)
-            else:
-                below = _segments_below(ctx, page, hit.segment, hit.bbox)
-                if not below:
-                    continue
-                first = below[0]
-            return _Block(first, _address_below(ctx, page, first)), 0.9
+def _split_sender(seg: Segment) -> tuple[Segment, list[Segment]]:
+    """A sender line's name, and the address parts after it up to the first contact detail."""
+    groups: list[list[Word]] = [[]]
+    for w in seg.words:
+        if w.text in _SEPARATORS:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    groups = [g for g in groups if g]
+    name = Segment(tuple(groups[0]), seg.page, seg.line)
+    address: list[Word] = []
+    for group in groups[1:]:
+        if _contact(" ".join(w.text for w in group)):
+            break
+        address.extend(group)
+    return name, [Segment(tuple(address), seg.page, seg.line)] if address else []
+
+
+def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, float]:
+    """No label: the issuer is the name printed big near the top, or with a legal form."""
     best: tuple[float, Segment, PageLayout] | None = None
-    candidates_pages = [ctx.pages[0]] + ([ctx.pages[-1]] if len(ctx.pages) > 1 else [])
-    for page in candidates_pages:
-        height = page.page.height
-        median_h = page.line_height
+    pages = [ctx.pages[0]] + ([ctx.pages[-1]] if len(ctx.pages) > 1 else [])
+    for page in pages:
         for line in page.lines:
             for seg in line.segments:
-                if id(seg) in taken or (_is_noise(ctx, seg) and not _sender_parts(seg)):
-                    continue
-                text = seg.text
-                parts = _sender_parts(seg)
-                name_text = parts[0] if parts else text
-                if len(name_text) > 60 or sum(c.isdigit() for c in name_text) > 3:
-                    continue
-                score = 0.0
-                if LEGAL_FORM.search(name_text):
-                    score += 0.45
-                size = seg.bbox.height / max(median_h, 1.0)
-                score += min(0.3, max(0.0, (size - 1.0) * 0.3))
-                top = seg.bbox.top / max(height, 1.0)
-                if page is ctx.pages[0] and top < 0.22:
-                    score += 0.25 * (1 - top / 0.22)
-                elif top > 0.85:
-                    score += 0.05
-                if line.index == 0 and page is ctx.pages[0]:
-                    score += 0.1
-                if parts and LEGAL_FORM.search(parts[0]):
-                    score += 0.1
-                if best is None or score > best[0]:
+                score = _vendor_score(ctx, page, line, seg, taken)
+                if score is not None and (best is None or score > best[0]):
                     best = (score, seg, page)
     if best is None:
         return None, 0.0
     score, seg, page = best
+    confidence = min(0.95, 0.45 + score)
+    if _sender_parts(seg):
+        name, address = _split_sender(seg)
+        return _Block(name, address), confidence
+    # a brand printed big ("Castillo") stands for the legal name printed near it
+    # ("Castillo & Brennan Hardware Distributors Inc."): the legal name is the vendor's name
+    brand = fold_text(seg.text)
+    for line in page.lines:
+        for other in line.segments:
+            text = fold_text(other.text)
+            if (
+                other is not seg
+                and text.startswith(brand)
+                and text != brand
+                and len(other.text) <= 80
+                and LEGAL_FORM.search(other.text)
+            ):
+                if _sender_parts(other):
+                    name, address = _split_sender(other)
+                else:
+                    name, address = other, _address_below(ctx, page, other)
+                return _Block(name, address), confidence
+    return _Block(seg, _address_below(ctx, page, seg)), confidence
+
+
+def _vendor_score(
+    ctx: _Context, page: PageLayout, line: Line, seg: Segment, taken: set[int]
+) -> float | None:
     parts = _sender_parts(seg)
-    if parts:
-        name_words = _leading_words(seg, parts[0])
-        name = Segment(name_words, seg.page, seg.line)
-        rest = seg.words[len(name_words) :]
-        address = [Segment(tuple(w for w in rest if w.text not in "·|•–—-"), seg.page, seg.line)]
-        return _Block(name, address), min(0.95, 0.45 + score)
-    return _Block(seg, _address_below(ctx, page, seg)), min(0.95, 0.45 + score)
+    if id(seg) in taken or (_is_noise(ctx, seg) and not parts):
+        return None
+    name_text = parts[0] if parts else seg.text
+    if len(name_text) > 60 or sum(c.isdigit() for c in name_text) > 3:
+        return None
+    if len(re.findall(r"[A-Za-zÀ-ÿ]", name_text)) < 3:
+        return None
+    first_page = page is ctx.pages[0]
+    score = 0.45 if LEGAL_FORM.search(name_text) else 0.0
+    size = seg.bbox.height / max(page.line_height, 1.0)
+    score += min(0.3, max(0.0, (size - 1.0) * 0.3))
+    top = seg.bbox.top / max(page.page.height, 1.0)
+    if first_page and top < 0.22:
+        score += 0.25 * (1 - top / 0.22)
+    elif top > 0.85:
+        score += 0.05
+    if line.index == 0 and first_page:
+        score += 0.1
+    if parts and LEGAL_FORM.search(parts[0]):
+        score += 0.1
+    return score
 
 
-def _leading_words(seg: Segment, text: str) -> tuple[Word, ...]:
-    out: list[Word] = []
-    length = 0
-    for w in seg.words:
-        if length >= len(text):
-            break
-        out.append(w)
-        length += len(w.text) + 1
-    return tuple(out)
+def _vendor_address_elsewhere(ctx: _Context, name: Segment) -> list[Segment]:
+    """The vendor's address where it is not under its name: in a sender line or a footer block
+    that starts with the vendor's name."""
+    wanted = fold_text(name.text)
+    pages = [ctx.pages[0]] + ([ctx.pages[-1]] if len(ctx.pages) > 1 else [])
+    for page in pages:
+        for line in page.lines:
+            for seg in line.segments:
+                if seg is name or not fold_text(seg.text).startswith(wanted):
+                    continue
+                if _sender_parts(seg):
+                    head, address = _split_sender(seg)
+                    if fold_text(head.text) == wanted and _address_like(address):
+                        return address
+                elif fold_text(seg.text) == wanted:
+                    address = _address_below(ctx, page, seg)
+                    if _address_like(address):
+                        return address
+    return []
 
 
 # ----------------------------------------------------------------------------- currency and ids
@@ -649,11 +745,14 @@ def _id_in_text(
                     and seg.bbox.h_overlap(customer_box.bbox) > 0
                 ):
                     continue
-                labels = [h for h in ctx.labels.hits(seg) if h.field == name]
+                # "VAT", "BTW", "TVA" also label the tax amount; before a valid VAT id they name it
+                names = {name, "tax_amount"} if name == "vendor_tax_id" else {name}
+                labels = [h for h in ctx.labels.hits(seg) if h.field in names]
                 prev = [s for s in line.segments if s.bbox.x1 <= seg.bbox.x0]
                 if not labels and prev:
-                    labels = [h for h in ctx.labels.hits(prev[-1]) if h.field == name]
-                score = 0.95 if labels else 0.75
+                    labels = [h for h in ctx.labels.hits(prev[-1]) if h.field in names]
+                # the check digits already hold, so even an unlabelled id is likely what it seems
+                score = 0.95 if labels else 0.85
                 c = Candidate(found[0], score, page.page.number, seg.bbox, seg.words)
                 (labelled if labels else anywhere).append(c)
     # the vendor prints its own ids; a customer's id stands in the customer block (left out above)
@@ -723,8 +822,10 @@ def _one_description(columns: list[_Column]) -> list[_Column]:
     return [c if c.kind != DESC or c is keep else replace(c, kind=CODE) for c in columns]
 
 
-def _line_items(ctx: _Context, columns: LabelIndex) -> list[LineItem]:
+def _line_items(ctx: _Context, columns: LabelIndex) -> tuple[list[LineItem], set[tuple[int, int]]]:
+    """The line items, and the lines (page, index) the table takes up."""
     items: list[LineItem] = []
+    region: set[tuple[int, int]] = set()
     header: list[_Column] | None = None
     money = _money_parser(ctx.decimal)
     for page in ctx.pages:
@@ -738,15 +839,16 @@ def _line_items(ctx: _Context, columns: LabelIndex) -> list[LineItem]:
                 break
         if page_header:
             header = page_header
+            region.add((page.page.number, start - 1))
         elif header is None or not items:
             continue  # no table on this page, and none running over from the page before
         assert header is not None
-        ended = _read_rows(ctx, page, lines[start:], header, items, money)
+        ended = _read_rows(ctx, page, lines[start:], header, items, money, region)
         if ended:
             break
     if not items:
-        items = _headerless_items(ctx, money)
-    return items
+        items = _headerless_items(ctx, money, region)
+    return items, region
 
 
 def _read_rows(
@@ -756,6 +858,7 @@ def _read_rows(
     header: list[_Column],
     items: list[LineItem],
     money: Parser,
+    region: set[tuple[int, int]],
 ) -> bool:
     """Rows under a header until the totals; True when the table has ended on this page."""
     left = min(c.box.x0 for c in header) - 40
@@ -765,7 +868,7 @@ def _read_rows(
     for line in lines:
         if line.bbox.x1 < left:
             continue
-        if _footer_line(page, line):
+        if _footer_line(page, line) or _carried_line(ctx, line):
             continue
         cells = _assign(line, header)
         priced = _number(cells.get(QTY, []), ctx.decimal) or (
@@ -774,6 +877,7 @@ def _read_rows(
         if not priced and _stop_line(ctx, line):  # "Shipping 1 x 60.00" is still an item
             _flush_pending(pending, items, last_row, None, first_on_page)
             return True
+        region.add((page.page.number, line.index))
         amount_words = cells.get(AMOUNT, [])
         amount = money(amount_words) if amount_words else None
         description = fold_space(" ".join(w.text for w in cells.get(DESC, [])))
@@ -843,22 +947,25 @@ def _flush_pending(
 
 
 def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
-    """Each word goes to the column whose header it stands nearest to (inside is nearest)."""
+    """Each word goes to the column whose header it stands under; a word under no header goes to
+    the description when it lies between the description's start and the first number column
+    ("…, 1000 ex." is text, not a quantity), else to the nearest header."""
+    desc = next((c for c in header if c.kind == DESC), None)
+    numbers_start = min((c.box.x0 for c in header if c.kind in (QTY, PRICE, AMOUNT)), default=1e9)
     cells: dict[str, list[Word]] = {}
     for w in line.words:
-        best_kind, best_dist = SKIP, 1e9
-        for col in header:
-            if w.bbox.x1 < col.box.x0:
-                dist = col.box.x0 - w.bbox.x1
-            elif w.bbox.x0 > col.box.x1:
-                dist = w.bbox.x0 - col.box.x1
-            else:
-                dist = -min(w.bbox.x1, col.box.x1) + max(w.bbox.x0, col.box.x0)
-            if col.kind == DESC and w.bbox.x0 >= col.box.x0 - 4:
-                dist = min(dist, max(0.0, w.bbox.x0 - col.box.x1) * 0.4)
-            if dist < best_dist:
-                best_kind, best_dist = col.kind, dist
-        cells.setdefault(best_kind, []).append(w)
+        under = [
+            (w.bbox.h_overlap(c.box), i)
+            for i, c in enumerate(header)
+            if w.bbox.h_overlap(c.box) > -1.5
+        ]
+        if under:
+            kind = header[max(under)[1]].kind
+        elif desc is not None and w.bbox.x0 >= desc.box.x0 - 4 and w.bbox.x1 < numbers_start:
+            kind = DESC
+        else:
+            kind = min(header, key=lambda c: max(c.box.x0 - w.bbox.x1, w.bbox.x0 - c.box.x1)).kind
+        cells.setdefault(kind, []).append(w)
     return cells
 
 
@@ -886,6 +993,10 @@ def _stop_line(ctx: _Context, line: Line) -> bool:
     return False
 
 
+def _carried_line(ctx: _Context, line: Line) -> bool:
+    return any(h.field == "_carried" for s in line.segments for h in ctx.labels.hits(s))
+
+
 def _footer_line(page: PageLayout, line: Line) -> bool:
     text = fold_text(line.text)
     if re.search(r"\b(?:page|seite|pagina)\s*\d+\s*(?:of|von|sur|de|van|/)\s*\d+", text):
@@ -899,7 +1010,7 @@ def _header_like(line: Line) -> bool:
     return fold_text(line.text) in TITLE_WORDS
 
 
-def _headerless_items(ctx: _Context, money: Parser) -> list[LineItem]:
+def _headerless_items(ctx: _Context, money: Parser, region: set[tuple[int, int]]) -> list[LineItem]:
     """Receipts print no table header: lines above the totals that end in an amount."""
     items: list[LineItem] = []
     for page in ctx.pages:
@@ -929,6 +1040,7 @@ def _headerless_items(ctx: _Context, money: Parser) -> list[LineItem]:
             description = fold_space(" ".join(w.text for w in head))
             if not re.search(r"[A-Za-zÀ-ÿ]{3}", description) or find_dates(line.text):
                 continue
+            region.add((page.page.number, line.index))
             items.append(
                 LineItem(
                     description,

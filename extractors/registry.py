@@ -76,7 +76,11 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
                 # the later version of a name wins: bpo.invoice.v2 over bpo.invoice.v1
                 current = registry.extractors[doc_type].name
                 if _version_key(current) >= _version_key(plugin.name):
+                    log.info("plugin %s not used: %s serves %s", ep.name, current, doc_type)
                     continue
+                # `plugins` lists what is in use, whichever of the two was loaded first
+                registry.plugins = [p for p in registry.plugins if p.name != current]
+                log.info("plugin %s not used: %s serves %s", current, ep.name, doc_type)
             registry.extractors[doc_type] = plugin
             registry.plugins.append(Plugin(ep.name, "extractor", doc_type, ep.value, dist, version))
         elif isinstance(plugin, Classifier):

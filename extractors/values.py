@@ -252,7 +252,13 @@ def currency_codes() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _currency_pattern() -> re.Pattern[str]:
     symbols = sorted(_SYMBOLS, key=len, reverse=True)
-    sym = "|".join(re.escape(s) for s in symbols)
+    # a symbol that starts or ends with a letter (kr, zł, Fr., US$) is not one inside a word
+    sym = "|".join(
+        (r"(?<![^\W\d_])" if s[0].isalpha() else "")
+        + re.escape(s)
+        + (r"(?![^\W\d_])" if s[-1].isalpha() else "")
+        for s in symbols
+    )
     common = "EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|PLN|CZK|INR|NZD|ZAR|SGD|HKD|CNY|MXN|BRL"
     return re.compile(rf"(?<![A-Za-z])({common})(?![A-Za-z])|({sym})")
 

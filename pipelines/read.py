@@ -119,7 +119,12 @@ def _read_pdf(path: Path, settings: ReadSettings) -> Iterator[Page]:
         if count > settings.max_pages:
             raise ReadError(f"the PDF has {count} pages, over the limit of {settings.max_pages}.")
         for index in range(count):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:  # a broken page tree: /Count larger than the pages
+                raise ReadError(
+                    f"page {index + 1} of the PDF is damaged and cannot be read."
+                ) from exc
             try:
                 yield _read_pdf_page(page, index + 1, settings)
             finally:
@@ -246,6 +251,10 @@ def _read_image(path: Path, settings: ReadSettings) -> Iterator[Page]:
     Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
         image = Image.open(path)
+        # Pillow only raises past twice its limit (and warns below that): hold to ours exactly
+        if image.width * image.height > settings.max_image_pixels:
+            image.close()
+            raise Image.DecompressionBombError(f"{image.width}x{image.height} pixels")
         image.load()
     except Image.DecompressionBombError as exc:
         raise ReadError(

@@ -1,0 +1,529 @@
+"""Reading (pipelines/read.py): every kind of file we accept, and every kind of bad file.
+
+Each test draws its files in `tmp_path` (reportlab for PDFs, pypdfium2 to render a page to an
+image, Pillow to save it as a scan) so the test shows what it reads. OCR is slow, so the scans
+are small pages with a few lines of large text, rendered at 200 dpi.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from extractors.model import BBox, Document, Page, Source
+from pipelines.read import ReadError, ReadSettings, estimate_skew, read_document, sniff_kind
+
+INVOICE = [
+    "Rechnung an Firma Beispiel GmbH",
+    "Rechnungsnummer RE-2024-0815",
+    "Gesamtbetrag € 1.234,50",
+]
+SECOND_PAGE = [
+    "Seite zwei der Rechnung",
+    "Lieferscheinnummer LS-2024-0042",
+    "Zahlbar innerhalb von 30 Tagen",
+]
+SCAN_SIZE = (360.0, 160.0)  # points: a small page keeps OCR around half a second
+SCAN_DPI = 200
+
+
+# --------------------------------------------------------------------------------------- helpers
+
+
+def draw_text_pdf(
+    target: Path | io.BytesIO,
+    lines: Sequence[str] = INVOICE,
+    pagesize: tuple[float, float] = A4,
+    *,
+    pages: int = 1,
+    size: float = 14,
+    encrypt: str | StandardEncryption | None = None,
+) -> None:
+    """Lines of Helvetica from the top left, the first baseline 40 pt down, 28 pt apart."""
+    c = canvas.Canvas(
+        target if isinstance(target, io.BytesIO) else str(target),
+        pagesize=pagesize,
+        encrypt=encrypt,
+    )
+    for _ in range(pages):
+        c.setFont("Helvetica", size)
+        for i, line in enumerate(lines):
+            c.drawString(24, pagesize[1] - 40 - 28 * i, line)
+        c.showPage()
+    c.save()
+
+
+def render(pdf: Path | bytes, dpi: int = SCAN_DPI) -> Image.Image:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        page.close()
+        return image
+    finally:
+        document.close()
+
+
+def scan_of(lines: Sequence[str]) -> Image.Image:
+    buffer = io.BytesIO()
+    draw_text_pdf(buffer, lines, SCAN_SIZE)
+    return render(buffer.getvalue())
+
+
+def texts(page: Page) -> list[str]:
+    return [w.text for w in page.words]
+
+
+def box_of(page: Page, text: str) -> BBox:
+    matches = [w.bbox for w in page.words if w.text == text]
+    assert len(matches) == 1, (text, texts(page))
+    return matches[0]
+
+
+def assert_within(page: Page, slack: float = 0.5) -> None:
+    for w in page.words:
+        b = w.bbox
+        assert -slack <= b.x0 < b.x1 <= page.width + slack, (w, page.width)
+        assert -slack <= b.top < b.bottom <= page.height + slack, (w, page.height)
+
+
+def assert_close(a: BBox, b: BBox, tolerance: float) -> None:
+    for mine, theirs in zip(a.as_list(), b.as_list(), strict=True):
+        assert abs(mine - theirs) <= tolerance, (a, b)
+
+
+@pytest.fixture(scope="module")
+def invoice_scan() -> Image.Image:
+    """The invoice lines on a 360x160 pt page, as a 200 dpi grey scan (1000x445 px)."""
+    return scan_of(INVOICE)
+
+
+@pytest.fixture(scope="module")
+def invoice_text_layer(tmp_path_factory: pytest.TempPathFactory) -> Page:
+    """The same page read from its text layer: where each word of the scan was drawn."""
+    path = tmp_path_factory.mktemp("scan") / "source.pdf"
+    draw_text_pdf(path, INVOICE, SCAN_SIZE)
+    return read_document(path).pages[0]
+
+
+# ----------------------------------------------------------------------------------- digital PDF
+
+
+def test_digital_pdf_is_read_from_its_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "invoice.pdf"
+    draw_text_pdf(path)
+    document = read_document(path)
+    assert document.source == str(path)
+    assert document.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not document.ocr
+    [page] = document.pages
+    assert page.number == 1 and page.source is Source.TEXT and page.rotation == 0
+    assert (page.width, page.height) == pytest.approx(A4, abs=0.01)
+    assert texts(page) == " ".join(INVOICE).split()
+    assert all(w.source is Source.TEXT and w.confidence == 1.0 for w in page.words)
+    # boxes in pdfplumber's convention: top-left origin, points. pdfium's loose box reaches a
+    # little higher than pdfplumber's (2.1 pt at 14 pt Helvetica), hence the ~2 pt tolerance
+    with pdfplumber.open(path) as pdf:
+        theirs = {w["text"]: w for w in pdf.pages[0].extract_words()}
+    for text in ("Rechnung", "Rechnungsnummer", "RE-2024-0815", "Gesamtbetrag"):
+        w = theirs[text]
+        assert_close(box_of(page, text), BBox(w["x0"], w["top"], w["x1"], w["bottom"]), 2.5)
+    # and where it was drawn: the second baseline is 68 pt from the top, 14 pt text above it
+    number = box_of(page, "RE-2024-0815")
+    assert 52 < number.top < number.bottom < 72
+
+
+def upright_on_rotated_page(path: Path, rotation: int) -> None:
+    """A page with /Rotate whose text is drawn turned the other way, so that it reads upright."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(rotation)  # reportlab swaps the media box: the page shows as A4 portrait
+    w, h = (A4[1], A4[0]) if rotation in (90, 270) else A4  # user space
+    c.setFont("Helvetica", 14)
+    for i, line in enumerate(INVOICE):
+        shown_x, shown_top = 24, 40 + 28 * i  # where the baseline starts on the shown page
+        x, y = {
+            90: (shown_top, shown_x),
+            180: (w - shown_x, shown_top),
+            270: (w - shown_top, h - shown_x),
+        }[rotation]
+        c.saveState()
+        c.translate(x, y)
+        c.rotate(rotation)
+        c.drawString(0, 0, line)
+        c.restoreState()
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_page_is_read_as_shown(tmp_path: Path, rotation: int) -> None:
+    path = tmp_path / f"rotated{rotation}.pdf"
+    upright_on_rotated_page(path, rotation)
+    [page] = read_document(path).pages
+    assert page.source is Source.TEXT
+    assert (page.width, page.height) == pytest.approx(A4, abs=0.01)
+    # whole words in reading order, not one word per character
+    assert texts(page) == " ".join(INVOICE).split()
+    assert_within(page)
+    # the same boxes as the unrotated page, and as pdfplumber gives
+    flat = tmp_path / "flat.pdf"
+    draw_text_pdf(flat)
+    unrotated = read_document(flat).pages[0]
+    for a, b in zip(page.words, unrotated.words, strict=True):
+        assert_close(a.bbox, b.bbox, 0.5)
+    with pdfplumber.open(path) as pdf:
+        theirs = {w["text"]: w for w in pdf.pages[0].extract_words()}
+    w = theirs["Rechnungsnummer"]
+    assert_close(
+        box_of(page, "Rechnungsnummer"), BBox(w["x0"], w["top"], w["x1"], w["bottom"]), 2.5
+    )
+
+
+def test_rotated_page_with_sideways_text_stays_within_the_page(tmp_path: Path) -> None:
+    # /Rotate 90 and text drawn plainly in the (landscape) user space: it shows running down the
+    # portrait page; every box must still lie on the page as shown
+    path = tmp_path / "sideways.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.setFont("Helvetica", 14)
+    for i, line in enumerate(INVOICE):
+        c.drawString(72, 500 - 28 * i, line)
+    c.showPage()
+    c.save()
+    [page] = read_document(path).pages
+    assert (page.width, page.height) == pytest.approx(A4, abs=0.01)
+    assert page.words
+    assert_within(page)
+    assert "Rechnungsnummer" in "".join(texts(page))
+
+
+# ------------------------------------------------------------------------------------------- OCR
+
+
+def test_image_only_pdf_is_read_with_ocr(tmp_path: Path, invoice_scan: Image.Image) -> None:
+    path = tmp_path / "scan.pdf"
+    invoice_scan.save(path, "PDF", resolution=SCAN_DPI)
+    document = read_document(path)
+    assert document.ocr
+    [page] = document.pages
+    assert page.source is Source.OCR
+    assert all(w.source is Source.OCR and 0 < w.confidence <= 1 for w in page.words)
+    assert "RE-2024-0815" in texts(page) and "Rechnungsnummer" in texts(page)
+    assert (page.width, page.height) == pytest.approx(SCAN_SIZE, abs=1)
+    assert_within(page)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_image_is_read_with_ocr_and_boxes_in_points(
+    tmp_path: Path, invoice_scan: Image.Image, invoice_text_layer: Page, fmt: str
+) -> None:
+    path = tmp_path / f"scan.{fmt.lower()}"
+    invoice_scan.save(path, fmt, dpi=(SCAN_DPI, SCAN_DPI))
+    document = read_document(path)
+    assert document.ocr
+    [page] = document.pages
+    assert page.source is Source.OCR
+    # 1000x445 px at 200 dpi is 360x160 pt
+    assert (page.width, page.height) == pytest.approx(SCAN_SIZE, abs=1)
+    assert_within(page)
+    # the word lies where it was drawn (OCR boxes hug the ink, the text layer's the font's height)
+    for text in ("Rechnungsnummer", "RE-2024-0815"):
+        assert_close(box_of(page, text), box_of(invoice_text_layer, text), 4.0)
+
+
+def test_multi_page_tiff(tmp_path: Path, invoice_scan: Image.Image) -> None:
+    path = tmp_path / "scan.tif"
+    second = scan_of(SECOND_PAGE)
+    invoice_scan.save(path, save_all=True, append_images=[second], dpi=(SCAN_DPI, SCAN_DPI))
+    document = read_document(path)
+    assert [p.number for p in document.pages] == [1, 2]
+    assert all(p.source is Source.OCR for p in document.pages)
+    assert "RE-2024-0815" in texts(document.pages[0])
+    assert "LS-2024-0042" in texts(document.pages[1])
+    assert "RE-2024-0815" not in texts(document.pages[1])
+    for page in document.pages:
+        assert (page.width, page.height) == pytest.approx(SCAN_SIZE, abs=1)
+
+
+def test_image_without_resolution_is_taken_as_a_page_wide(
+    tmp_path: Path, invoice_scan: Image.Image
+) -> None:
+    path = tmp_path / "scan.png"
+    invoice_scan.save(path)  # no dpi recorded
+    assert "dpi" not in Image.open(path).info
+    [page] = read_document(path).pages
+    assert page.width == pytest.approx(8.3 * 72, abs=0.5)  # an A4 / Letter width
+    assert "RE-2024-0815" in texts(page)
+    assert_within(page)
+
+
+def test_scan_upside_down_is_read_upright(tmp_path: Path, invoice_scan: Image.Image) -> None:
+    path = tmp_path / "upside-down.png"
+    invoice_scan.rotate(180).save(path, dpi=(SCAN_DPI, SCAN_DPI))
+    [page] = read_document(path).pages
+    assert page.rotation == 180
+    assert "RE-2024-0815" in texts(page) and "Rechnungsnummer" in texts(page)
+    assert_within(page)
+
+
+def skewed(image: Image.Image, degrees: float) -> Image.Image:
+    """Turned counter-clockwise by `degrees` (PIL's convention), as a crooked scan."""
+    return image.rotate(degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+
+
+@pytest.mark.parametrize("degrees", [1.5, -1.5, 2.5])
+def test_estimate_skew_returns_the_turn_that_straightens(
+    invoice_scan: Image.Image, degrees: float
+) -> None:
+    # the angle to pass to Image.rotate to undo the skew: the opposite of the skew applied
+    assert estimate_skew(skewed(invoice_scan, degrees)) == pytest.approx(-degrees, abs=0.3)
+
+
+def test_estimate_skew_of_a_straight_or_blank_page_is_zero(invoice_scan: Image.Image) -> None:
+    assert estimate_skew(invoice_scan) == pytest.approx(0, abs=0.15)
+    assert estimate_skew(Image.new("L", (400, 300), 255)) == 0.0
+
+
+def test_skewed_scan_is_read(tmp_path: Path, invoice_scan: Image.Image) -> None:
+    path = tmp_path / "skewed.png"
+    skewed(invoice_scan, 1.5).save(path, dpi=(SCAN_DPI, SCAN_DPI))
+    [page] = read_document(path).pages
+    assert "RE-2024-0815" in texts(page) and "Rechnungsnummer" in texts(page)
+    # straightened: the words of one line share a row
+    line = [box_of(page, "Rechnungsnummer"), box_of(page, "RE-2024-0815")]
+    assert abs(line[0].cy - line[1].cy) < 2
+
+
+GARBAGE = {
+    "control characters": "\x01\x02\x03\x04\x05 " * 6,
+    "symbols": "§¶¤ ~^¬ ±×÷ °¦¨ §¶¤ ~^¬ ±×÷",
+    "words without vowels": "xkcd qwrtz bcdfg hjklm prst vwxz",
+}
+
+
+@pytest.mark.parametrize("garbage", list(GARBAGE.values()), ids=list(GARBAGE))
+def test_garbage_text_layer_is_read_with_ocr(
+    tmp_path: Path, invoice_scan: Image.Image, garbage: str
+) -> None:
+    # a scan with a text layer of unmapped glyphs, as some scanners and PDF printers make
+    path = tmp_path / "garbage.pdf"
+    c = canvas.Canvas(str(path), pagesize=SCAN_SIZE)
+    c.drawImage(ImageReader(invoice_scan), 0, 0, width=SCAN_SIZE[0], height=SCAN_SIZE[1])
+    c.setFont("Helvetica", 8)
+    c.drawString(10, 5, garbage)
+    c.showPage()
+    c.save()
+    pdf = pdfium.PdfDocument(path)
+    layer = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert len(layer.strip()) >= ReadSettings().min_text_chars  # enough text, all of it garbage
+    document = read_document(path)
+    assert document.ocr and document.pages[0].source is Source.OCR
+    assert "RE-2024-0815" in texts(document.pages[0])
+
+
+# ------------------------------------------------------------------------------------- bad files
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _text_named_pdf(path: Path) -> None:
+    path.write_text("Invoice 4711\nTotal 12.50 EUR\n")
+
+
+def _truncated_pdf(path: Path) -> None:
+    buffer = io.BytesIO()
+    draw_text_pdf(buffer)
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+
+
+def _pdf_header_then_garbage(path: Path) -> None:
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+
+
+def _encrypted(path: Path) -> None:
+    draw_text_pdf(path, encrypt="secret")
+
+
+def _encrypted_user_and_owner(path: Path) -> None:
+    draw_text_pdf(path, encrypt=StandardEncryption("user", "owner"))
+
+
+def _broken_page_tree(path: Path) -> None:
+    # the page tree promises more pages than it holds
+    buffer = io.BytesIO()
+    draw_text_pdf(buffer, pages=2)
+    data = buffer.getvalue()
+    assert data.count(b"/Count 2") == 1
+    path.write_bytes(data.replace(b"/Count 2", b"/Count 3"))
+
+
+def _five_pages(path: Path) -> None:
+    draw_text_pdf(path, pages=5)
+
+
+def _large_png(path: Path) -> None:
+    Image.new("L", (3000, 3000), 255).save(path)  # 9 MP, 15 kB of PNG
+
+
+def _corrupt_png(path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("L", (200, 100), 255).save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue()[:8] + bytes(range(256)) * 2)
+
+
+def _truncated_jpeg(path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("L", (400, 300), 200).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+
+
+def _corrupt_tiff(path: Path) -> None:
+    path.write_bytes(b"II*\x00" + bytes(range(256)))
+
+
+BAD_FILES: list[tuple[str, str, Callable[[Path], None], ReadSettings, str]] = [
+    ("empty", "empty.pdf", _empty, ReadSettings(), "the file is empty"),
+    ("text named .pdf", "notes.pdf", _text_named_pdf, ReadSettings(), "not a PDF or an image"),
+    ("truncated PDF", "cut.pdf", _truncated_pdf, ReadSettings(), "damaged"),
+    ("PDF header, garbage", "junk.pdf", _pdf_header_then_garbage, ReadSettings(), "damaged"),
+    ("broken page tree", "tree.pdf", _broken_page_tree, ReadSettings(), "page 3 of the PDF is damaged"),
+    ("encrypted", "locked.pdf", _encrypted, ReadSettings(), "encrypted"),
+    ("encrypted user+owner", "locked2.pdf", _encrypted_user_and_owner, ReadSettings(), "encrypted"),
+    ("too many pages", "long.pdf", _five_pages, ReadSettings(max_pages=3), "5 pages, over the limit of 3"),
+    ("too many bytes", "big.pdf", _five_pages, ReadSettings(max_file_bytes=1000), "over the limit"),
+    ("pixels > 2x limit", "bomb.png", _large_png, ReadSettings(max_image_pixels=1_000_000), "too large to read safely"),
+    # Pillow itself only raises past twice its limit; the setting is the limit
+    ("pixels > limit", "bomb2.png", _large_png, ReadSettings(max_image_pixels=5_000_000), "too large to read safely"),
+    ("corrupt PNG", "bad.png", _corrupt_png, ReadSettings(), "image is damaged"),
+    ("truncated JPEG", "cut.jpg", _truncated_jpeg, ReadSettings(), "image is damaged"),
+    ("corrupt TIFF", "bad.tif", _corrupt_tiff, ReadSettings(), "image is damaged"),
+]  # fmt: skip
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
+@pytest.mark.parametrize(
+    ("name", "make", "settings", "phrase"),
+    [case[1:] for case in BAD_FILES],
+    ids=[case[0] for case in BAD_FILES],
+)
+def test_bad_file_raises_read_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    make: Callable[[Path], None],
+    settings: ReadSettings,
+    phrase: str,
+) -> None:
+    # reading an image sets Pillow's process-wide bomb limit; put it back after the test
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(ReadError, match=phrase) as raised:
+        read_document(path, settings)
+    message = str(raised.value)
+    assert message.endswith(".") and "\n" not in message  # one plain sentence
+
+
+def test_missing_file_raises_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="cannot be opened"):
+        read_document(tmp_path / "nowhere.pdf")
+
+
+def test_kind_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
+    pdf_named_png = tmp_path / "scan.png"
+    draw_text_pdf(pdf_named_png)
+    assert read_document(pdf_named_png).pages[0].source is Source.TEXT
+    png_named_pdf = tmp_path / "invoice.pdf"
+    Image.new("L", (300, 150), 255).save(png_named_pdf, "PNG", dpi=(150, 150))
+    [page] = read_document(png_named_pdf).pages
+    assert page.source is Source.OCR and page.words == ()
+    # 300x150 px at 150 dpi (PNG stores pixels per metre: 149.99 dpi)
+    assert (page.width, page.height) == pytest.approx((144, 72), abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdf"),
+        (b"\r\n\x00junk before the header %PDF-1.4\n", "pdf"),  # within the first kilobyte
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "png"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "jpeg"),
+        (b"\xff\xd8\xff\xe1\x00\x10Exif\x00", "jpeg"),
+        (b"II*\x00\x08\x00\x00\x00", "tiff"),  # little-endian
+        (b"MM\x00*\x00\x00\x00\x08", "tiff"),  # big-endian
+        (b"GIF89a\x01\x00", None),
+        (b"PK\x03\x04\x14\x00", None),  # a .docx or .zip
+        (b"Invoice 4711\n", None),
+        (b"\x89PNG", None),  # too short for the signature
+        (b"", None),
+        (b" " * 1100 + b"%PDF-1.4", None),  # past the first kilobyte
+    ],
+)
+def test_sniff_kind(head: bytes, kind: str | None) -> None:
+    assert sniff_kind(head) == kind
+
+
+# ---------------------------------------------------------------------------------------- memory
+
+
+def test_long_pdf_is_read_one_page_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(1, 61):
+        c.setFont("Helvetica", 10)
+        for row in range(4):
+            c.drawString(50, 800 - 18 * row, f"Seite {n} Zeile {row + 1} Rechnungsposition")
+        c.showPage()
+    c.save()
+
+    # count the pdfium pages open at once: a spy that calls through to pypdfium2
+    open_pages: set[int] = set()
+    most_open = 0
+    get_page, close = pdfium.PdfDocument.get_page, pdfium.PdfPage.close
+
+    def spy_get_page(self: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+        nonlocal most_open
+        page = get_page(self, index)
+        open_pages.add(id(page))
+        most_open = max(most_open, len(open_pages))
+        return page
+
+    def spy_close(self: pdfium.PdfPage, *args: object, **kwargs: object) -> None:
+        open_pages.discard(id(self))
+        close(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", spy_get_page)
+    monkeypatch.setattr(pdfium.PdfPage, "close", spy_close)
+
+    tracemalloc.start()
+    try:
+        document: Document = read_document(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert len(document.pages) == 60 and not document.ocr
+    assert [p.number for p in document.pages] == list(range(1, 61))
+    assert "Seite 60 Zeile 4" in " ".join(texts(document.pages[-1]))
+    assert most_open == 1 and not open_pages  # each page closed before the next is loaded
+    # tracemalloc sees Python's allocations only (pdfium's own heap is C): measured ~1.1 MB peak
+    # for these 60 pages (Python 3.11, pypdfium2 5.15); the bound is generous
+    assert peak < 32 * 1024 * 1024

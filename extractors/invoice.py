@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 from pathlib import Path
 
@@ -251,9 +251,32 @@ def _date_parser(order: DateOrder) -> Parser:
     return parse
 
 
+def _mend_ocr_numbers(words: Sequence[Word]) -> list[Word]:
+    """OCR splits `4.849,34` into `4.849,` and `34`: join a number that ends in its decimal
+    mark with the two digits right after it."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and re.fullmatch(r".*\d[.,]", prev.text)
+            and re.fullmatch(r"\d{2}\b.*", w.text)
+            and w.bbox.x0 - prev.bbox.x1 < 1.2 * w.bbox.height
+        ):
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.bbox.union(w.bbox),
+                min(prev.confidence, w.confidence),
+                w.source,
+            )
+        else:
+            out.append(w)
+    return out
+
+
 def _money_parser(decimal: str | None) -> Parser:
     def parse(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
-        text, spans = _join(words)
+        text, spans = _join(_mend_ocr_numbers(words))
         matches = list(SPACED_MONEY_RE.finditer(text)) if decimal == "," else []
         matches = matches or list(MONEY_RE.finditer(text))
         if not matches:
@@ -753,7 +776,9 @@ def _id_in_text(
                     labels = [h for h in ctx.labels.hits(prev[-1]) if h.field in names]
                 # the check digits already hold, so even an unlabelled id is likely what it seems
                 score = 0.95 if labels else 0.85
-                c = Candidate(found[0], score, page.page.number, seg.bbox, seg.words)
+                words = _words_spelling(seg.words, found[0])
+                box = BBox.enclosing([w.bbox for w in words])
+                c = Candidate(found[0], score, page.page.number, box, words)
                 (labelled if labels else anywhere).append(c)
     # the vendor prints its own ids; a customer's id stands in the customer block (left out above)
     chosen = labelled or anywhere
@@ -763,6 +788,28 @@ def _id_in_text(
     agree = sum(1 for c in chosen if c.value == best.value)
     conf = best.confidence if agree == len(chosen) else best.confidence * 0.8
     return _field(best.value, conf, best)
+
+
+def _words_spelling(words: Sequence[Word], value: str) -> tuple[Word, ...]:
+    """The run of words that spells `value` (an IBAN printed in groups of four), so that a
+    value's box and confidence are its own and not its whole phrase's."""
+    target = value.replace("-", "")
+
+    def compact(w: Word) -> str:
+        return re.sub(r"[^A-Z0-9]", "", w.text.upper())
+
+    for i in range(len(words)):
+        first = compact(words[i])
+        if not first or not (target.startswith(first) or first.endswith(target[:4])):
+            continue
+        spelled = ""
+        for j in range(i, len(words)):
+            spelled += compact(words[j])
+            if target in spelled:
+                return tuple(words[i : j + 1])
+            if len(spelled) > len(target) + 8:
+                break
+    return tuple(words)
 
 
 # ------------------------------------------------------------------------------------ line items
@@ -895,7 +942,7 @@ def _read_rows(
             unit_price=price,
             amount=amount[0],
             product_code=normalize_code(code) if code else None,
-            confidence=_row_confidence(line, qty, price, amount[0]),
+            confidence=_row_confidence(cells, qty, price, amount[0]),
             page=page.page.number,
             bbox=line.bbox,
         )
@@ -977,11 +1024,19 @@ def _number(words: Sequence[Word], decimal: str | None) -> str | None:
     return None
 
 
-def _row_confidence(line: Line, qty: str | None, price: str | None, amount: str) -> float:
-    base = min(w.confidence for w in line.words)
+def _row_confidence(
+    cells: dict[str, list[Word]], qty: str | None, price: str | None, amount: str
+) -> float:
+    """Numbers count by their least sure word, the description by its mean; a row whose
+    quantity times price gives its amount has its doubt halved."""
+    numbers = [w.confidence for k in (QTY, PRICE, AMOUNT) for w in cells.get(k, [])]
+    text = [w.confidence for w in cells.get(DESC, [])]
+    base = min(min(numbers, default=1.0), sum(text) / len(text) if text else 1.0)
     if qty and price:
-        holds = abs(Decimal(qty) * Decimal(price) - Decimal(amount)) <= Decimal("0.01")
-        return min(0.999, base * (1.0 if holds else 0.7))
+        expected = (Decimal(qty) * Decimal(price)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if expected == Decimal(amount):
+            return _raise(base)
+        return base * 0.7
     return base * 0.9
 
 
@@ -994,7 +1049,12 @@ def _stop_line(ctx: _Context, line: Line) -> bool:
 
 
 def _carried_line(ctx: _Context, line: Line) -> bool:
-    return any(h.field == "_carried" for s in line.segments for h in ctx.labels.hits(s))
+    """ "Übertrag 4.386,43": a running total where the table breaks, label first, then money."""
+    return any(
+        h.field == "_carried" and h.label_words[0] is s.words[0]
+        for s in line.segments
+        for h in ctx.labels.hits(s)
+    ) and bool(MONEY_RE.search(line.text))
 
 
 def _footer_line(page: PageLayout, line: Line) -> bool:
@@ -1010,6 +1070,57 @@ def _header_like(line: Line) -> bool:
     return fold_text(line.text) in TITLE_WORDS
 
 
+def _receipt_quantities(
+    words: list[Word], decimal: str | None
+) -> tuple[list[Word], str | None, str | None]:
+    """Quantity and unit price as receipts print them before the amount: "2 x 2.10",
+    "2 x Croissant", "1 DRIP COFFEE", "CHAI LATTE @ 5.50". Returns the description's words."""
+    keep = list(words)
+    qty = price = None
+    texts = [w.text for w in keep]
+    for i in range(len(texts) - 2):  # "2 x 2.10"
+        if (
+            re.fullmatch(r"\d+(?:[.,]\d+)?", texts[i])
+            and texts[i + 1] in {"x", "X", "×", "@"}
+            and re.fullmatch(r"\d+[.,]\d{2}", texts[i + 2])
+        ):
+            qty, price = texts[i], texts[i + 2]
+            del keep[i : i + 3]
+            break
+    else:
+        texts = [w.text for w in keep]
+        if (
+            len(texts) > 2
+            and re.fullmatch(r"\d+(?:[.,]\d+)?", texts[0])
+            and texts[1] in {"x", "X", "×"}
+        ):
+            qty = texts[0]
+            del keep[:2]
+        elif (
+            len(texts) > 1
+            and re.fullmatch(r"\d{1,3}", texts[0])
+            and re.search(r"[A-Za-zÀ-ÿ]{2}", texts[1])
+        ):
+            qty = texts[0]  # "1 DRIP COFFEE LG"
+            del keep[0]
+        texts = [w.text for w in keep]
+        for i, t in enumerate(texts):
+            m = re.fullmatch(r"@\s*(\d+[.,]\d{2})?", t)
+            if m and (
+                m.group(1) or (i + 1 < len(texts) and re.fullmatch(r"\d+[.,]\d{2}", texts[i + 1]))
+            ):
+                price = m.group(1) or texts[i + 1]
+                del keep[i : i + (1 if m.group(1) else 2)]
+                break
+    qty_value = parse_quantity(qty, decimal) if qty else None
+    price_value = parse_money(price, decimal) if price else None
+    return (
+        keep,
+        format_quantity(qty_value) if qty_value is not None else None,
+        format_money(price_value) if price_value is not None else None,
+    )
+
+
 def _headerless_items(ctx: _Context, money: Parser, region: set[tuple[int, int]]) -> list[LineItem]:
     """Receipts print no table header: lines above the totals that end in an amount."""
     items: list[LineItem] = []
@@ -1019,26 +1130,26 @@ def _headerless_items(ctx: _Context, money: Parser, region: set[tuple[int, int]]
                 return items
             if any(ctx.labels.hits(s) for s in line.segments):
                 continue
+            if (
+                items
+                and items[-1].unit_price is None
+                and re.fullmatch(
+                    r"(?:\d+(?:[.,]\d+)?\s*)?[x×@]\s*\d+[.,]\d{2}(?:\s*(?:ea|each|/\s*\w+))?",
+                    line.text.strip(),
+                    re.IGNORECASE,
+                )
+            ):  # "2 @ 8.29" or "@ 5.50 ea" under its item
+                _, qty, price = _receipt_quantities(list(line.words), ctx.decimal)
+                items[-1] = replace(items[-1], quantity=qty or items[-1].quantity, unit_price=price)
+                region.add((page.page.number, line.index))
+                continue
             got = money(line.words[-1:])
             if not got or not re.search(r"[.,]\d{2}", line.words[-1].text):
                 continue
             head = list(line.words[:-1])
-            qty = price = None
-            text = " ".join(w.text for w in head)
-            # "2 x 2.10", "2 x Croissant @ 2.10", "Croissant 2 @ 2.10"
-            both = re.search(r"(\d+(?:[.,]\d+)?)\s*[x×@]\s*(\d+[.,]\d{2})", text)
-            lead = re.match(r"(\d+(?:[.,]\d+)?)\s*[x×]\s", text)
-            each = re.search(r"@\s*(\d+[.,]\d{2})", text)
-            qty_text = both.group(1) if both else lead.group(1) if lead else None
-            price_text = both.group(2) if both else each.group(1) if each else None
-            if qty_text or price_text:
-                qty_value = parse_quantity(qty_text, ctx.decimal) if qty_text else None
-                price_value = parse_money(price_text, ctx.decimal) if price_text else None
-                qty = format_quantity(qty_value) if qty_value is not None else None
-                price = format_money(price_value) if price_value is not None else None
-                head = [w for w in head if not re.search(r"\d", w.text) and w.text not in "x×@"]
+            head, qty, price = _receipt_quantities(head, ctx.decimal)
             description = fold_space(" ".join(w.text for w in head))
-            if not re.search(r"[A-Za-zÀ-ÿ]{3}", description) or find_dates(line.text):
+            if len(re.findall(r"[A-Za-zÀ-ÿ]", description)) < 3 or find_dates(line.text):
                 continue
             region.add((page.page.number, line.index))
             items.append(

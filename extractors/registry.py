@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import EntryPoint, entry_points
 
 from extractors.api import Classifier, Extractor
@@ -17,6 +17,7 @@ from extractors.api import Classifier, Extractor
 log = logging.getLogger(__name__)
 
 GROUP = "bpo.extractors"
+BUILTIN_DISTRIBUTION = "bpo-toolkit"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Plugin:
     target: str  # module:attr
     distribution: str
     version: str
+    in_use: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Registry:
 def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
     """Load every plugin of the group; `entries` lets tests bring their own."""
     registry = Registry()
+    candidates: dict[str, list[tuple[Extractor, Plugin]]] = {}
     found = list(entries if entries is not None else entry_points(group=GROUP))
     for ep in sorted(found, key=lambda e: e.name):
         dist = ep.dist.name if ep.dist else "?"
@@ -71,18 +74,12 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
             registry.failures.append(Failure(ep.name, ep.value, dist, reason))
             continue
         if isinstance(plugin, Extractor):
-            doc_type = plugin.document_type
-            if doc_type in registry.extractors:
-                # the later version of a name wins: bpo.invoice.v2 over bpo.invoice.v1
-                current = registry.extractors[doc_type].name
-                if _version_key(current) >= _version_key(plugin.name):
-                    log.info("plugin %s not used: %s serves %s", ep.name, current, doc_type)
-                    continue
-                # `plugins` lists what is in use, whichever of the two was loaded first
-                registry.plugins = [p for p in registry.plugins if p.name != current]
-                log.info("plugin %s not used: %s serves %s", current, ep.name, doc_type)
-            registry.extractors[doc_type] = plugin
-            registry.plugins.append(Plugin(ep.name, "extractor", doc_type, ep.value, dist, version))
+            candidates.setdefault(plugin.document_type, []).append(
+                (
+                    plugin,
+                    Plugin(ep.name, "extractor", plugin.document_type, ep.value, dist, version),
+                )
+            )
         elif isinstance(plugin, Classifier):
             registry.classifiers.append(plugin)
             registry.plugins.append(Plugin(ep.name, "classifier", None, ep.value, dist, version))
@@ -90,7 +87,33 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
             reason = "neither an Extractor (extract) nor a Classifier (classify)"
             log.warning("plugin %s skipped: %s", ep.name, reason)
             registry.failures.append(Failure(ep.name, ep.value, dist, reason))
+    for doc_type, offered in candidates.items():
+        chosen, chosen_info = max(offered, key=lambda pair: _preference(pair[1]))
+        registry.extractors[doc_type] = chosen
+        for plugin, info in offered:
+            registry.plugins.append(replace(info, in_use=plugin is chosen))
+            if plugin is not chosen:
+                log.info(
+                    "extractor %s installed but not used: %s serves %s",
+                    info.name,
+                    chosen_info.name,
+                    doc_type,
+                )
+    registry.plugins.sort(key=lambda p: (p.kind, p.document_type or "", p.name))
     return registry
+
+
+def _preference(info: Plugin) -> tuple[int, str, int]:
+    """Which of several extractors for one document type serves it: one installed from another
+    distribution overrides the built-in (installing it says so); within a name, the highest
+    version (bpo.invoice.v2 over bpo.invoice.v1); otherwise the first name in order."""
+    base, version = _version_key(info.name)
+    return (int(info.distribution != BUILTIN_DISTRIBUTION), _reverse(base), version)
+
+
+def _reverse(text: str) -> str:
+    # max() picks the alphabetically first base name among equals
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
 def _version_key(name: str) -> tuple[str, int]:

@@ -85,7 +85,8 @@ def parse_money(text: str, decimal_separator: str | None = None) -> Decimal | No
 
 def format_money(amount: Decimal) -> str:
     """Normal form of money: `1234.50`."""
-    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+    rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return f"{rounded if rounded else abs(rounded):f}"  # never "-0.00"
 
 
 def parse_quantity(text: str, decimal_separator: str | None = None) -> Decimal | None:
@@ -129,7 +130,7 @@ def _decimal_mark(raw: str, hint: str | None, *, group_of_three_is_thousands: bo
 
 def format_quantity(quantity: Decimal) -> str:
     """Normal form of a quantity: `2`, `1.5` (no trailing zeros, no exponent)."""
-    text = f"{quantity.normalize():f}"
+    text = f"{quantity.normalize() if quantity else Decimal(0):f}"  # never "-0"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -237,7 +238,6 @@ _SYMBOLS = {
     "A$": "AUD",
     "AU$": "AUD",
     "NZ$": "NZD",
-    "Fr.": "CHF",
     "zł": "PLN",
     "kr": "SEK",
     "R$": "BRL",

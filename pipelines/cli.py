@@ -310,11 +310,16 @@ def extractors() -> None:
     """List the installed extractors and classifiers, and plugins that failed to load."""
     registry = load()
     table = Table(header_style="bold")
-    for col in ("name", "kind", "document type", "from", "distribution"):
+    for col in ("name", "kind", "document type", "in use", "from", "distribution"):
         table.add_column(col)
     for p in registry.plugins:
         table.add_row(
-            p.name, p.kind, p.document_type or "", p.target, f"{p.distribution} {p.version}"
+            p.name,
+            p.kind,
+            p.document_type or "",
+            "yes" if p.in_use else "no",
+            p.target,
+            f"{p.distribution} {p.version}",
         )
     out.print(table)
     for f in registry.failures:

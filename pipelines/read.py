@@ -87,7 +87,7 @@ def read_document(
         raise ReadError("the file is empty.")
     if size > settings.max_file_bytes:
         raise ReadError(
-            f"the file is {size / 1e6:.0f} MB, over the limit of {settings.max_file_bytes / 1e6:.0f} MB."
+            f"the file has {size:,} bytes, over the limit of {settings.max_file_bytes:,} bytes."
         )
     kind = sniff_kind(head)
     if kind is None:
@@ -248,8 +248,9 @@ def _usable_text(words: list[Word], settings: ReadSettings) -> bool:
 
 
 def _read_image(path: Path, settings: ReadSettings) -> Iterator[Page]:
-    Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     try:
+        # Image.open reads only the header: the size is known before any pixel is decoded, so
+        # our own limit guards (Pillow's global MAX_IMAGE_PIXELS is left to the application)
         image = Image.open(path)
         # Pillow only raises past twice its limit (and warns below that): hold to ours exactly
         if image.width * image.height > settings.max_image_pixels:

@@ -102,12 +102,9 @@ def test_broken_plugins_are_logged_and_skipped_and_do_not_stop_the_others(
             {"bpo.invoice.v1": "InvoiceV1", "bpo.invoice.v10": "InvoiceV10"},
             "bpo.invoice.v10",
         ),
-        # Versions only compare within one base name. Across base names _version_key compares
-        # the bases as text, so for one document type the name that sorts last wins whatever
-        # its version: acme.invoice.v2 loses to bpo.invoice.v1. Pinned here as the code has it;
-        # reported as surprising (a third-party extractor cannot replace a built-in unless its
-        # name sorts after "bpo.").
-        ({"acme.invoice.v2": "AcmeInvoiceV2", "bpo.invoice.v1": "InvoiceV1"}, "bpo.invoice.v1"),
+        # versions compare within one base name; between names (same distribution) the first
+        # name in order serves, whatever its version
+        ({"acme.invoice.v2": "AcmeInvoiceV2", "bpo.invoice.v1": "InvoiceV1"}, "acme.invoice.v2"),
     ],
     ids=["v2-over-v1", "v10-over-v2", "v10-over-v1", "acme.v2-vs-bpo.v1"],
 )
@@ -120,8 +117,23 @@ def test_one_extractor_per_document_type(
     assert loaded.failures == []
     chosen = loaded.extractor_for("invoice")
     assert chosen is not None and chosen.name == winner
-    # the plugin list shows the extractor in use, whichever of the two happened to load first
-    assert [p.name for p in loaded.plugins] == [winner]
+    # every installed extractor is listed, and which one is in use, whatever the load order
+    assert sorted(p.name for p in loaded.plugins) == sorted(entries)
+    assert [p.name for p in loaded.plugins if p.in_use] == [winner]
+
+
+class _Dist:
+    def __init__(self, name: str) -> None:
+        self.name, self.version = name, "1.0"
+
+
+def test_an_extractor_from_another_distribution_overrides_the_built_in() -> None:
+    builtin = entry("bpo.invoice.v1", "InvoiceV1")._for(_Dist("bpo-toolkit"))  # type: ignore[attr-defined]
+    plugin = entry("acme.invoice.v2", "AcmeInvoiceV2")._for(_Dist("acme-bpo"))  # type: ignore[attr-defined]
+    for order in ([builtin, plugin], [plugin, builtin]):
+        loaded = registry.load(entries=order)
+        chosen = loaded.extractor_for("invoice")
+        assert chosen is not None and chosen.name == "acme.invoice.v2"
 
 
 @pytest.mark.parametrize(
@@ -146,28 +158,38 @@ def _table_rows(output: str) -> list[list[str]]:
     ]
 
 
-def test_cli_lists_the_built_in_plugins() -> None:
-    result = CliRunner().invoke(cli.main, ["extractors"], env={"COLUMNS": "200"})
+def wide_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Room for every cell on one line. COLUMNS alone is not enough: rich's console is made at
+    import and keeps a COLUMNS it saw then (pytest-xdist's workers have COLUMNS=80)."""
+    monkeypatch.setattr(cli.out, "_width", 200)
+
+
+def test_cli_lists_the_built_in_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    wide_table(monkeypatch)
+    result = CliRunner().invoke(cli.main, ["extractors"])
     assert result.exit_code == 0, result.output
     rows = {row[0]: row for row in _table_rows(result.output)}
-    assert rows["bpo.invoice.v1"][1:4] == [
+    assert rows["bpo.invoice.v1"][1:5] == [
         "extractor",
         "invoice",
+        "yes",
         "extractors.invoice:InvoiceExtractor",
     ]
-    assert rows["bpo.cue-classifier.v1"][1:4] == [
+    assert rows["bpo.cue-classifier.v1"][1:5] == [
         "classifier",
         "",
+        "yes",
         "extractors.classifier:CueClassifier",
     ]
-    assert rows["bpo.invoice.v1"][4].startswith("bpo-toolkit ")
+    assert rows["bpo.invoice.v1"][5].startswith("bpo-toolkit ")
     assert "not loaded" not in result.output
 
 
 def test_cli_lists_plugins_that_failed_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
     # the real loader over our entry points instead of the installed ones
     monkeypatch.setattr(cli, "load", functools.partial(registry.load, entries=broken_and_good()))
-    result = CliRunner().invoke(cli.main, ["extractors"], env={"COLUMNS": "200"})
+    wide_table(monkeypatch)
+    result = CliRunner().invoke(cli.main, ["extractors"])
     assert result.exit_code == 0, result.output
     assert {row[0] for row in _table_rows(result.output)} == set(GOOD)
     not_loaded = [line for line in result.output.splitlines() if line.startswith("not loaded")]

@@ -24,7 +24,9 @@ def _digits(rng: random.Random, n: int, first_nonzero: bool = True) -> str:
     return first + "".join(str(rng.randint(0, 9)) for _ in range(n - 1))
 
 
-def _complete(rng: random.Random, make: Callable[[str], str], ok: Callable[[str], bool], body: int) -> str:
+def _complete(
+    rng: random.Random, make: Callable[[str], str], ok: Callable[[str], bool], body: int
+) -> str:
     """Draw random bodies until some check suffix makes a valid number."""
     while True:
         stem = _digits(rng, body)
@@ -79,9 +81,7 @@ class FrenchCompanyIds:
 def fr_company(rng: random.Random) -> FrenchCompanyIds:
     siren = _complete(rng, lambda s: s, fr_siren.is_valid, 8)
     nic_stem = "000" + str(rng.randint(1, 9))
-    siret = next(
-        c for c in (siren + nic_stem + str(d) for d in range(10)) if fr_siret.is_valid(c)
-    )
+    siret = next(c for c in (siren + nic_stem + str(d) for d in range(10)) if fr_siret.is_valid(c))
     key = (12 + 3 * (int(siren) % 97)) % 97
     vat = f"FR{key:02d}{siren}"
     assert eu_vat.is_valid(vat), vat
@@ -89,7 +89,27 @@ def fr_company(rng: random.Random) -> FrenchCompanyIds:
 
 
 def us_ein_number(rng: random.Random) -> str:
-    prefixes = ["20", "26", "27", "45", "46", "47", "81", "82", "83", "84", "86", "87", "88", "91", "92", "93", "94", "95", "98"]
+    prefixes = [
+        "20",
+        "26",
+        "27",
+        "45",
+        "46",
+        "47",
+        "81",
+        "82",
+        "83",
+        "84",
+        "86",
+        "87",
+        "88",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "98",
+    ]
     while True:
         candidate = f"{rng.choice(prefixes)}-{_digits(rng, 7, first_nonzero=False)}"
         if us_ein.is_valid(candidate):
@@ -148,7 +168,15 @@ IE_BANKS = [
     ("AIB", "AIBK", "AIBKIE2D"),
     ("Bank of Ireland", "BOFI", "BOFIIE2D"),
 ]
-US_BANKS = ["Chase", "Wells Fargo", "Bank of America", "U.S. Bank", "PNC Bank", "Fifth Third Bank", "KeyBank"]
+US_BANKS = [
+    "Chase",
+    "Wells Fargo",
+    "Bank of America",
+    "U.S. Bank",
+    "PNC Bank",
+    "Fifth Third Bank",
+    "KeyBank",
+]
 
 
 @dataclass(frozen=True)
@@ -176,7 +204,10 @@ def bank_account(country: str, rng: random.Random) -> BankAccount:
     if country == "FR":
         name, code, bic = rng.choice(FR_BANKS)
         iban = IBAN.generate(
-            "FR", bank_code=code, branch_code=_digits(rng, 5, False), account_code=_digits(rng, 11, False)
+            "FR",
+            bank_code=code,
+            branch_code=_digits(rng, 5, False),
+            account_code=_digits(rng, 11, False),
         )
         return BankAccount(name, str(iban), bic)
     if country == "NL":
@@ -191,17 +222,23 @@ def bank_account(country: str, rng: random.Random) -> BankAccount:
         return BankAccount(name, str(iban), bic, acct, f"{sort[:2]}-{sort[2:4]}-{sort[4:]}")
     if country == "IE":
         name, code, bic = rng.choice(IE_BANKS)
-        iban = IBAN.generate("IE", bank_code=code, branch_code=_digits(rng, 6), account_code=_digits(rng, 8))
+        iban = IBAN.generate(
+            "IE", bank_code=code, branch_code=_digits(rng, 6), account_code=_digits(rng, 8)
+        )
         return BankAccount(name, str(iban), bic)
     if country == "US":
-        return BankAccount(rng.choice(US_BANKS), account=_digits(rng, rng.choice([9, 10, 12])), routing=us_routing(rng))
+        return BankAccount(
+            rng.choice(US_BANKS),
+            account=_digits(rng, rng.choice([9, 10, 12])),
+            routing=us_routing(rng),
+        )
     raise ValueError(country)
 
 
 def validate_iban(text: str) -> bool:
     try:
         IBAN(text).validate()
-    except Exception:  # noqa: BLE001 - schwifty raises several types
+    except Exception:
         return False
     return True
 

@@ -42,6 +42,9 @@ class Vendor(Party):
     capital: str | None = None  # French "SARL au capital de 10 000 €"
     managing_director: str | None = None
     industry: str = "office"
+    invoice_format: str = "INV-{n:05d}"  # placeholders: n, year, yy, mm, code
+    invoice_seq: int = 1000
+    code: str = "A1B2C3D4"  # random-looking prefix for SaaS style numbers
 
 
 @dataclass
@@ -119,7 +122,20 @@ class Expected:
 
 
 FIELD_ORDER = [
-    "vendor_name", "vendor_address", "vendor_tax_id", "customer_name", "customer_address",
-    "invoice_number", "invoice_date", "due_date", "purchase_order", "currency", "subtotal",
-    "tax_amount", "total_amount", "amount_due", "payment_terms", "bank_account",
+    "vendor_name",
+    "vendor_address",
+    "vendor_tax_id",
+    "customer_name",
+    "customer_address",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "purchase_order",
+    "currency",
+    "subtotal",
+    "tax_amount",
+    "total_amount",
+    "amount_due",
+    "payment_terms",
+    "bank_account",
 ]

@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -32,8 +31,17 @@ class Overflow(Exception):
 # --- fonts -------------------------------------------------------------------------
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation")]
-STANDARD_FONTS = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Times-Roman", "Times-Bold",
-                  "Times-Italic", "Courier", "Courier-Bold", "Courier-Oblique"}
+STANDARD_FONTS = {
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-Oblique",
+    "Times-Roman",
+    "Times-Bold",
+    "Times-Italic",
+    "Courier",
+    "Courier-Bold",
+    "Courier-Oblique",
+}
 
 
 @dataclass(frozen=True)
@@ -52,18 +60,36 @@ FONTSETS: dict[str, FontSet] = {
     "times": FontSet("times", "Times-Roman", "Times-Bold", "Times-Italic"),
     "courier": FontSet("courier", "Courier", "Courier-Bold", "Courier-Oblique"),
     "dejavu": FontSet("dejavu", "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"),
-    "dejavu-cond": FontSet("dejavu-cond", "DejaVuSansCondensed", "DejaVuSansCondensed-Bold",
-                           "DejaVuSansCondensed-Oblique"),
-    "dejavu-serif": FontSet("dejavu-serif", "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"),
-    "dejavu-mono": FontSet("dejavu-mono", "DejaVuSansMono", "DejaVuSansMono-Bold", "DejaVuSansMono-Oblique"),
-    "liberation-sans": FontSet("liberation-sans", "LiberationSans-Regular", "LiberationSans-Bold",
-                               "LiberationSans-Italic"),
-    "liberation-serif": FontSet("liberation-serif", "LiberationSerif-Regular", "LiberationSerif-Bold",
-                                "LiberationSerif-Italic"),
-    "liberation-narrow": FontSet("liberation-narrow", "LiberationSansNarrow-Regular", "LiberationSansNarrow-Bold",
-                                 "LiberationSansNarrow-Italic"),
-    "liberation-mono": FontSet("liberation-mono", "LiberationMono-Regular", "LiberationMono-Bold",
-                               "LiberationMono-Italic"),
+    "dejavu-cond": FontSet(
+        "dejavu-cond",
+        "DejaVuSansCondensed",
+        "DejaVuSansCondensed-Bold",
+        "DejaVuSansCondensed-Oblique",
+    ),
+    "dejavu-serif": FontSet(
+        "dejavu-serif", "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"
+    ),
+    "dejavu-mono": FontSet(
+        "dejavu-mono", "DejaVuSansMono", "DejaVuSansMono-Bold", "DejaVuSansMono-Oblique"
+    ),
+    "liberation-sans": FontSet(
+        "liberation-sans", "LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic"
+    ),
+    "liberation-serif": FontSet(
+        "liberation-serif",
+        "LiberationSerif-Regular",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+    ),
+    "liberation-narrow": FontSet(
+        "liberation-narrow",
+        "LiberationSansNarrow-Regular",
+        "LiberationSansNarrow-Bold",
+        "LiberationSansNarrow-Italic",
+    ),
+    "liberation-mono": FontSet(
+        "liberation-mono", "LiberationMono-Regular", "LiberationMono-Bold", "LiberationMono-Italic"
+    ),
 }
 _registered = False
 
@@ -111,8 +137,17 @@ class Pen:
     def width(self, s: str, size: float, style: str = "r") -> float:
         return float(pdfmetrics.stringWidth(s, self.fonts.get(style), size))
 
-    def text(self, x: float, y: float, s: str, size: float = 9, style: str = "r", align: str = "l",
-             color: RGB | None = None, spacing: float = 0) -> float:
+    def text(
+        self,
+        x: float,
+        y: float,
+        s: str,
+        size: float = 9,
+        style: str = "r",
+        align: str = "l",
+        color: RGB | None = None,
+        spacing: float = 0,
+    ) -> float:
         """Draw one line; returns its width."""
         font = self.fonts.get(style)
         if font in STANDARD_FONTS:
@@ -124,11 +159,13 @@ class Pen:
         elif align == "c":
             x -= w / 2
         if spacing:
+            self.c.saveState()
             t = self.c.beginText(x, y)
             t.setFont(font, size)
             t.setCharSpace(spacing)
             t.textOut(s)
             self.c.drawText(t)
+            self.c.restoreState()
         else:
             self.c.setFont(font, size)
             self.c.drawString(x, y, s)
@@ -149,17 +186,36 @@ class Pen:
             out.append(line)
         return out
 
-    def lines(self, x: float, y: float, lines: Sequence[str], size: float = 9, leading: float | None = None,
-              style: str = "r", align: str = "l", color: RGB | None = None, first_style: str | None = None) -> float:
+    def lines(
+        self,
+        x: float,
+        y: float,
+        lines: Sequence[str],
+        size: float = 9,
+        leading: float | None = None,
+        style: str = "r",
+        align: str = "l",
+        color: RGB | None = None,
+        first_style: str | None = None,
+    ) -> float:
         """Draw lines top-down starting with baseline y; returns the baseline after the last line."""
         lead = leading or size * 1.25
         for i, ln in enumerate(lines):
-            self.text(x, y, ln, size, first_style if (i == 0 and first_style) else style, align, color)
+            self.text(
+                x, y, ln, size, first_style if (i == 0 and first_style) else style, align, color
+            )
             y -= lead
         return y
 
-    def hline(self, x1: float, x2: float, y: float, width: float = 0.5, color: RGB = GREY,
-              dash: tuple[float, float] | None = None) -> None:
+    def hline(
+        self,
+        x1: float,
+        x2: float,
+        y: float,
+        width: float = 0.5,
+        color: RGB = GREY,
+        dash: tuple[float, float] | None = None,
+    ) -> None:
         self.c.setStrokeColorRGB(*color)
         self.c.setLineWidth(width)
         if dash:
@@ -173,8 +229,17 @@ class Pen:
         self.c.setLineWidth(width)
         self.c.line(x, y1, x, y2)
 
-    def rect(self, x: float, y: float, w: float, h: float, fill: RGB | None = None, stroke: RGB | None = None,
-             width: float = 0.5, radius: float = 0) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: RGB | None = None,
+        stroke: RGB | None = None,
+        width: float = 0.5,
+        radius: float = 0,
+    ) -> None:
         if fill:
             self.c.setFillColorRGB(*fill)
         if stroke:
@@ -184,6 +249,31 @@ class Pen:
             self.c.roundRect(x, y, w, h, radius, stroke=1 if stroke else 0, fill=1 if fill else 0)
         else:
             self.c.rect(x, y, w, h, stroke=1 if stroke else 0, fill=1 if fill else 0)
+
+
+def footer_columns(
+    pen: Pen,
+    x0: float,
+    x1: float,
+    y: float,
+    columns: Sequence[Sequence[str]],
+    size: float = 7,
+    color: RGB = GREY,
+    min_gap: float = 10,
+) -> float:
+    """Lay out footer text columns spread over [x0, x1]; shrinks the font until they fit. Returns the font size."""
+    cols = [[ln for ln in col if ln] for col in columns]
+    while True:
+        widths = [max((pen.width(ln, size) for ln in col), default=0) for col in cols]
+        gap = (x1 - x0 - sum(widths)) / max(len(cols) - 1, 1)
+        if gap >= min_gap or size <= 5.0:
+            break
+        size -= 0.25
+    x = x0
+    for col, w in zip(cols, widths, strict=True):
+        pen.lines(x, y, col, size, size * 1.28, color=color)
+        x += w + gap
+    return size
 
 
 def tint(color: RGB, amount: float) -> RGB:
@@ -267,7 +357,15 @@ class Table:
             by = y - st.pad_y - hs * 0.8
             for p in parts:
                 label = p.upper() if st.header_upper else p
-                pen.text(self._x_text(cx, col), by, label, hs, st.header_style, col.align, st.header_color)
+                pen.text(
+                    self._x_text(cx, col),
+                    by,
+                    label,
+                    hs,
+                    st.header_style,
+                    col.align,
+                    st.header_color,
+                )
                 by -= hs * 1.15
             cx += col.width
         if st.grid in ("full", "box"):
@@ -282,7 +380,9 @@ class Table:
             pen.hline(x, x + self.width, y - h, st.line_width, st.line_color)
         return y - h
 
-    def draw_rows(self, x: float, y: float, rows: Sequence[dict[str, str]], start_index: int = 0) -> float:
+    def draw_rows(
+        self, x: float, y: float, rows: Sequence[dict[str, str]], start_index: int = 0
+    ) -> float:
         st, pen = self.st, self.pen
         top = y
         for i, row in enumerate(rows):
@@ -313,8 +413,26 @@ class Table:
         return y
 
 
-def fit_columns(cols: list[Col], total: float) -> list[Col]:
-    """Scale the wrap column so the table is exactly ``total`` wide."""
+def fit_columns(
+    cols: list[Col],
+    total: float,
+    pen: Pen | None = None,
+    header_size: float = 9,
+    pad: float = 4,
+    upper: bool = False,
+) -> list[Col]:
+    """Widen fixed columns to fit their header, then size the wrap column so the table is ``total`` wide."""
+    if pen is not None:
+        for c in cols:
+            if not c.wrap:
+                need = (
+                    max(
+                        pen.width(part.upper() if upper else part, header_size, "b")
+                        for part in c.header.split("\n")
+                    )
+                    + 2 * pad
+                )
+                c.width = max(c.width, need)
     fixed = sum(c.width for c in cols if not c.wrap)
     flex = [c for c in cols if c.wrap]
     if flex:
@@ -326,10 +444,23 @@ def fit_columns(cols: list[Col], total: float) -> list[Col]:
 
 # --- logos ----------------------------------------------------------------------------
 
-LOGO_KINDS = ["circle", "square", "mountain", "hexagon", "bars", "ring", "diamond", "wave", "stack", "leaf"]
+LOGO_KINDS = [
+    "circle",
+    "square",
+    "mountain",
+    "hexagon",
+    "bars",
+    "ring",
+    "diamond",
+    "wave",
+    "stack",
+    "leaf",
+]
 
 
-def draw_logo(pen: Pen, kind: str, x: float, y: float, size: float, color: RGB, accent: RGB, initials: str) -> None:
+def draw_logo(
+    pen: Pen, kind: str, x: float, y: float, size: float, color: RGB, accent: RGB, initials: str
+) -> None:
     """Draw a simple logo mark with its lower-left corner at (x, y)."""
     c = pen.c
     c.saveState()
@@ -415,9 +546,41 @@ def draw_logo(pen: Pen, kind: str, x: float, y: float, size: float, color: RGB, 
 
 
 def initials_of(name: str) -> str:
-    skip = {"GmbH", "AG", "KG", "Co.", "Inc.", "LLC", "Ltd", "B.V.", "SARL", "SAS", "SA", "&", "und", "et", "de", "van",
-            "der", "den", "the", "The", "e.K.", "Corp.", "plc", "LLP", "Limited", "EURL", "SASU", "V.O.F."}
-    words = [w for w in name.replace(",", "").replace("-", " ").split() if w not in skip and w[:1].isalpha()]
+    skip = {
+        "GmbH",
+        "AG",
+        "KG",
+        "Co.",
+        "Inc.",
+        "LLC",
+        "Ltd",
+        "B.V.",
+        "SARL",
+        "SAS",
+        "SA",
+        "&",
+        "und",
+        "et",
+        "de",
+        "van",
+        "der",
+        "den",
+        "the",
+        "The",
+        "e.K.",
+        "Corp.",
+        "plc",
+        "LLP",
+        "Limited",
+        "EURL",
+        "SASU",
+        "V.O.F.",
+    }
+    words = [
+        w
+        for w in name.replace(",", "").replace("-", " ").split()
+        if w not in skip and w[:1].isalpha()
+    ]
     return "".join(w[0].upper() for w in words[:2]) or name[:1]
 
 
@@ -443,17 +606,16 @@ class Rec:
     def ident(self, key: str, value: str) -> None:
         self.exp.fields[key] = value if "-" in value and value[:2].isdigit() else compact_id(value)
 
-    def item(self, li: LineItem, code: bool) -> None:
-        d = {
-            "description": fold_ws(li.description),
-            "quantity": qty_str(li.quantity),
-            "unit_price": money_str(li.unit_price),
-            "amount": money_str(li.amount),
-        }
+    def item(
+        self, li: LineItem, code: bool, quantity: bool = True, unit_price: bool = True
+    ) -> None:
+        """Record a line item; pass False for the parts the layout does not print."""
+        d = {"description": fold_ws(li.description)}
+        if quantity:
+            d["quantity"] = qty_str(li.quantity)
+        if unit_price:
+            d["unit_price"] = money_str(li.unit_price)
+        d["amount"] = money_str(li.amount)
         if code and li.product_code:
-            d["product_code"] = li.product_code
+            d["product_code"] = compact_id(li.product_code)
         self.exp.line_items.append(d)
-
-
-def set_color(c: Canvas, rgb: RGB) -> Color:
-    return Color(*rgb)

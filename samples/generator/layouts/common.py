@@ -45,8 +45,15 @@ def pct(rate: Decimal, lang: str, space: bool | None = None) -> str:
     return f"{text}{' ' if space else ''}%"
 
 
-def stamp(pen: Pen, text: str, x: float, y: float, color: tuple[float, float, float] = (0.78, 0.1, 0.1),
-          angle: float = 12, size: float = 20) -> None:
+def stamp(
+    pen: Pen,
+    text: str,
+    x: float,
+    y: float,
+    color: tuple[float, float, float] = (0.78, 0.1, 0.1),
+    angle: float = 12,
+    size: float = 20,
+) -> None:
     """A rubber-stamp style box, e.g. COPY / DUPLICATA."""
     c = pen.c
     c.saveState()

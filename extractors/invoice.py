@@ -77,10 +77,55 @@ def load_vocabulary(
 
 LABELS, COLUMNS, TITLE_WORDS = load_vocabulary()
 
+_LEGAL_FORMS = [
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "ltd",
+    "limited",
+    "plc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "gmbh",
+    "mbh",
+    "ag",
+    "kg",
+    "ohg",
+    "ug",
+    "gbr",
+    "ek",
+    "sarl",
+    "sas",
+    "sasu",
+    "eurl",
+    "sa",
+    "sci",
+    "snc",
+    "bv",
+    "nv",
+    "vof",
+    "cv",
+    "group",
+    "holdings",
+    "partners",
+    "associates",
+]
+
+
+def _dotted(form: str) -> str:
+    """`vof` also as `V.O.F.` and `V. O. F.`; longer words only as written."""
+    if len(form) > 4:
+        return form
+    return r"\.?\s?".join(re.escape(c) for c in form)
+
+
 LEGAL_FORM = re.compile(
-    r"\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|"
-    r"mbh|ag|kg|ohg|ug|gbr|e\.\s?k|sarl|sas|sasu|eurl|sa|s\.a|sci|b\.\s?v|bv|n\.\s?v|nv|vof|"
-    r"group|holdings|partners|associates)\.?(?=\W|$)",
+    r"\b(?:"
+    + "|".join(_dotted(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True))
+    + r")\.?(?=\W|$)",
     re.IGNORECASE,
 )
 CONTACT = re.compile(
@@ -89,7 +134,12 @@ CONTACT = re.compile(
     r"swift|steuer|tax|ein|invoice|rechnung|facture|factuur|date|datum)\b|@"
 )
 POSTAL = re.compile(
-    r"\b(?:\d{5}(?:-\d{4})?|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]-?\d{4,5})\b"
+    r"\b(?:\d{5}(?:-\d{4})?"  # US ZIP, DE, FR
+    r"|\d{4}\s?[A-Z]{2}"  # NL
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
+    r"|[A-Z]\d{2}\s?[A-Z0-9]{4}"  # IE Eircode
+    r"|[A-Z]-?\d{4,5}"  # D-10115, A-1010
+    r"|\d{4}\s(?=[A-ZÀ-Ý][a-zà-ÿ]))\b"  # BE, AT, CH, DK: 1010 Wien
 )
 DESC, QTY, PRICE, AMOUNT, CODE, SKIP = (
     "description",
@@ -170,7 +220,7 @@ class InvoiceExtractor:
             ("invoice_date", None, True),
             ("due_date", None, True),
             ("purchase_order", _id_value, True),
-            ("payment_terms", _text_value, False),
+            ("payment_terms", _text_value, True),
         ):
             found = _best(ctx, name, parser, below=below)
             if found:
@@ -572,16 +622,58 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
     for line in page.lines[name.line + 1 :]:
         if line.bbox.top - bottom > 1.9 * page.line_height or len(lines) >= 4:
             break
-        seg = next((s for s in line.segments if abs(s.bbox.x0 - x0) < 10), None)
+        seg = next((s for s in line.segments if _aligned(s.bbox, name.bbox)), None)
         if seg is None:
             if any(s.bbox.x0 < x0 - 10 < s.bbox.x1 for s in line.segments):
                 break  # something spans across the block's left edge: the block has ended
             continue
+        after = line.segments[line.segments.index(seg) + 1 :]
         if _contact(seg.text) or ctx.labels.is_label(seg):
             break
+        if len(seg.text) <= 6 and after and _contact(after[0].text):
+            break  # "T  +31 76 813 8782", "E  info@…": a contact line with a one-letter label
         lines.append(seg)
         bottom = seg.bbox.bottom
     return lines
+
+
+def _aligned(box: BBox, anchor: BBox) -> bool:
+    """Same left edge, or (receipts, letterheads) the same centre or right edge."""
+    return (
+        abs(box.x0 - anchor.x0) < 10
+        or abs(box.cx - anchor.cx) < 8
+        or (abs(box.x1 - anchor.x1) < 6 and box.x0 > anchor.x0 - 10)
+    )
+
+
+def _address_near(ctx: _Context, page: PageLayout, name: Segment) -> list[Segment]:
+    """The address under a name, also when a tagline and a gap stand between them: the first
+    run of aligned lines below that reads as an address."""
+    block = _address_below(ctx, page, name)
+    if _address_like(block):
+        return block
+    seen = {id(s) for s in block}
+    for line in page.lines[name.line + 1 :]:
+        if line.bbox.top - name.bbox.bottom > 7 * page.line_height:
+            break
+        # aligned with the name, or starting under a logo printed left of it
+        seg = next(
+            (
+                s
+                for s in line.segments
+                if _aligned(s.bbox, name.bbox) or name.bbox.x0 - 80 <= s.bbox.x0 <= name.bbox.x0
+            ),
+            None,
+        )
+        if seg is None or id(seg) in seen:
+            continue
+        if _contact(seg.text) or ctx.labels.is_label(seg):
+            break
+        run = [seg, *_address_below(ctx, page, seg)]
+        if _address_like(run):
+            return run[:5]
+        seen.update(id(s) for s in run)
+    return block if any(re.search(r"\d", s.text) for s in block) else []
 
 
 def _is_noise(ctx: _Context, seg: Segment) -> bool:
@@ -628,10 +720,11 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
     """No label: the issuer is the name printed big near the top, or with a legal form."""
     best: tuple[float, Segment, PageLayout] | None = None
     pages = [ctx.pages[0]] + ([ctx.pages[-1]] if len(ctx.pages) > 1 else [])
+    everything = [fold_text(s.text) for p in ctx.pages for ln in p.lines for s in ln.segments]
     for page in pages:
         for line in page.lines:
             for seg in line.segments:
-                score = _vendor_score(ctx, page, line, seg, taken)
+                score = _vendor_score(ctx, page, line, seg, taken, everything)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, seg, page)
     if best is None:
@@ -644,7 +737,7 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
     # a brand printed big ("Castillo") stands for the legal name printed near it
     # ("Castillo & Brennan Hardware Distributors Inc."): the legal name is the vendor's name
     brand = fold_text(seg.text)
-    for line in page.lines:
+    for line in page.lines if not LEGAL_FORM.search(seg.text) else ():
         for other in line.segments:
             text = fold_text(other.text)
             if (
@@ -657,13 +750,18 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
                 if _sender_parts(other):
                     name, address = _split_sender(other)
                 else:
-                    name, address = other, _address_below(ctx, page, other)
+                    name, address = other, _address_near(ctx, page, other)
                 return _Block(name, address), confidence
-    return _Block(seg, _address_below(ctx, page, seg)), confidence
+    return _Block(seg, _address_near(ctx, page, seg)), confidence
 
 
 def _vendor_score(
-    ctx: _Context, page: PageLayout, line: Line, seg: Segment, taken: set[int]
+    ctx: _Context,
+    page: PageLayout,
+    line: Line,
+    seg: Segment,
+    taken: set[int],
+    everything: list[str],
 ) -> float | None:
     parts = _sender_parts(seg)
     if id(seg) in taken or (_is_noise(ctx, seg) and not parts):
@@ -686,6 +784,11 @@ def _vendor_score(
         score += 0.1
     if parts and LEGAL_FORM.search(parts[0]):
         score += 0.1
+    # the issuer's name recurs (logo, letterhead, footer, "payable to"); a customer's seldom does
+    name = fold_text(name_text)
+    if len(name) >= 6:
+        mentions = sum(1 for text in everything if name in text) - 1
+        score += min(0.3, 0.15 * mentions)
     return score
 
 

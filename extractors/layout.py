@@ -270,7 +270,8 @@ def values_near(
             out.append(_candidate(got, 0.95 * hit.weight, page))
         break
     if below and hit.weight >= 0.8 and not _has_value_words(hit.rest):
-        out.extend(_below(hit, page, parse, index, label_box))
+        # free text under a header-row label may hold label words ("Due on receipt")
+        out.extend(_below(hit, page, parse, index, label_box, stop_at_labels=not whole_tail))
     return out
 
 
@@ -279,7 +280,13 @@ def _has_value_words(words: Sequence[Word]) -> bool:
 
 
 def _below(
-    hit: LabelHit, page: PageLayout, parse: Parser, index: LabelIndex, label_box: BBox
+    hit: LabelHit,
+    page: PageLayout,
+    parse: Parser,
+    index: LabelIndex,
+    label_box: BBox,
+    *,
+    stop_at_labels: bool = True,
 ) -> list[Candidate]:
     limit = label_box.bottom + 2.6 * max(label_box.height, page.line_height)
     for line in page.lines[hit.segment.line + 1 :]:
@@ -290,7 +297,7 @@ def _below(
             aligned = box.h_overlap(label_box) > 0 or abs(box.x0 - label_box.x0) < 8
             if not aligned:
                 continue
-            if index.is_label(seg):
+            if stop_at_labels and index.is_label(seg):
                 return []
             got = parse(seg.words)
             return [_candidate(got, 0.85 * hit.weight, page)] if got else []

@@ -297,25 +297,20 @@ def parse_iban(text: str) -> str | None:
         return None
 
 
-IBAN_PATTERN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
+IBAN_PATTERN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,32}\b")
 
 
 def find_ibans(text: str) -> list[str]:
-    """Valid IBANs anywhere in the text; OCR splits them into groups, so spaces are allowed."""
+    """Valid IBANs anywhere in the text, however grouped ("GB76 HBUK 821601 78945881"); the
+    match may run into the next word, so it is shortened until the checksum holds."""
     out = []
     for m in IBAN_PATTERN.finditer(text.upper()):
-        candidate = m.group(0)
-        # the match may swallow a following word; shorten group by group until it validates
-        parts = candidate.split()
-        for end in range(len(parts), 0, -1):
-            iban = parse_iban("".join(parts[:end]))
+        compact = m.group(0).replace(" ", "")
+        for end in range(min(len(compact), 34), 14, -1):
+            iban = parse_iban(compact[:end])
             if iban:
                 out.append(iban)
                 break
-        else:
-            iban = parse_iban(candidate.replace(" ", "")[:34])
-            if iban:
-                out.append(iban)
     return out
 
 

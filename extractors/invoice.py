@@ -525,7 +525,25 @@ def _parties(ctx: _Context) -> dict[str, Field]:
     return out
 
 
+def _trim_ocr_noise(seg: Segment) -> Segment:
+    """A logo's strokes read as "Q" or "h" before a name, speckle read as "rel et." after an
+    address: short, unsure tokens at the edges of a phrase are not part of it."""
+
+    def noise(w: Word) -> bool:
+        return w.source is Source.OCR and (
+            not re.search(r"\w", w.text) or (len(w.text.strip(".,:;")) <= 3 and w.confidence < 0.6)
+        )
+
+    words = list(seg.words)
+    while len(words) > 1 and noise(words[0]):
+        words.pop(0)
+    while len(words) > 1 and noise(words[-1]):
+        words.pop()
+    return Segment(tuple(words), seg.page, seg.line) if len(words) != len(seg.words) else seg
+
+
 def _block_fields(prefix: str, block: _Block, confidence: float) -> dict[str, Field]:
+    block = _Block(_trim_ocr_noise(block.name), [_trim_ocr_noise(s) for s in block.address])
     name = block.name
     out = {
         f"{prefix}_name": Field(
@@ -928,8 +946,12 @@ class _Column:
 def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
     """A table header: phrases naming at least an amount column and one other known column."""
     found: list[_Column] = []
+    unnamed: list[Segment] = []
     for seg in line.segments:
-        for hit in columns.hits(seg):
+        hits = columns.hits(seg)
+        if not hits:
+            unnamed.append(seg)
+        for hit in hits:
             if hit.rest and len(hit.rest) > 1:
                 return None
             label = fold_text(" ".join(w.text for w in hit.label_words))
@@ -940,7 +962,15 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
         header_words = sum(
             len(fold_text(" ".join(w.text for w in s.words)).split()) for s in line.segments
         )
-        if header_words <= 3 * len(found) + 2:
+        if header_words <= 3 * len(found) + 2 + 3 * min(len(unnamed), 1):
+            if DESC not in kinds:
+                # "Work performed", "Leistung/Zeitraum": the unnamed heading left of the numbers
+                numbers = min(c.box.x0 for c in found if c.kind in (QTY, PRICE, AMOUNT))
+                text = [
+                    s for s in unnamed if s.bbox.x1 < numbers and re.search(r"[^\W\d]{3}", s.text)
+                ]
+                if text:
+                    found.append(_Column(DESC, text[-1].bbox, fold_text(text[-1].text)))
             return _one_description(sorted(found, key=lambda c: c.box.x0))
     return None
 
@@ -1036,8 +1066,16 @@ def _read_rows(
                 pending.append((line, description))
             continue
         qty = _number(cells.get(QTY, []), ctx.decimal)
+        price_cell = money(cells[PRICE]) if cells.get(PRICE) else None
+        if qty is None and any(c.kind == QTY for c in header) and price_cell == amount:
+            qty = "1"  # a lone "1" is what OCR loses most; price = amount says it was there
         price_got = money(cells[PRICE]) if cells.get(PRICE) else None
         price = price_got[0] if price_got else None
+        if qty and price_got and cells[AMOUNT][0].source is Source.OCR:
+            price, amount_value = _mend_lost_decimal_mark(
+                qty, (price_got[0], _raw(price_got[1])), (amount[0], _raw(amount[1]))
+            )
+            amount = (amount_value, amount[1])
         code = " ".join(w.text for w in cells.get(CODE, [])) or None
         item = LineItem(
             description=description or None,
@@ -1096,6 +1134,14 @@ def _flush_pending(
     pending[:] = keep
 
 
+_BORDER = re.compile(r"[|\[\]{}¦!]+")
+
+
+def _strip_border(w: Word) -> Word:
+    text = w.text.strip("|[]{}¦")
+    return w if text == w.text or not text else replace(w, text=text)
+
+
 def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
     """Each word goes to the column whose header it stands under; a word under no header goes to
     the description when it lies between the description's start and the first number column
@@ -1104,6 +1150,9 @@ def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
     numbers_start = min((c.box.x0 for c in header if c.kind in (QTY, PRICE, AMOUNT)), default=1e9)
     cells: dict[str, list[Word]] = {}
     for w in line.words:
+        if _BORDER.fullmatch(w.text):
+            continue  # a table rule read by OCR as "|" or "]"
+        w = _strip_border(w)
         under = [
             (w.bbox.h_overlap(c.box), i)
             for i, c in enumerate(header)
@@ -1125,6 +1174,36 @@ def _number(words: Sequence[Word], decimal: str | None) -> str | None:
         if q is not None:
             return format_quantity(q)
     return None
+
+
+def _raw(words: Sequence[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _mend_lost_decimal_mark(
+    qty: str, price: tuple[str, str], amount: tuple[str, str]
+) -> tuple[str, str]:
+    """OCR drops a decimal mark ("11,15" read as "1115"): where quantity x price = amount fails,
+    a number read without any decimal mark whose digits are exactly those the arithmetic asks
+    for is that number. A wrong number printed on the page has other digits, and stays."""
+    (p_value, p_raw), (a_value, a_raw) = price, amount
+    q, p, a = Decimal(qty), Decimal(p_value), Decimal(a_value)
+    cent = Decimal("0.01")
+    if q == 0 or (q * p).quantize(cent, ROUND_HALF_UP) == a:
+        return p_value, a_value
+
+    def lost_mark(raw: str, wanted: Decimal) -> bool:
+        return not re.search(r"[.,]\d", raw) and re.sub(r"\D", "", raw) == re.sub(
+            r"\D", "", format_money(wanted)
+        )
+
+    wanted_price = (a / q).quantize(cent, ROUND_HALF_UP)
+    if (wanted_price * q).quantize(cent, ROUND_HALF_UP) == a and lost_mark(p_raw, wanted_price):
+        return format_money(wanted_price), a_value
+    wanted_amount = (q * p).quantize(cent, ROUND_HALF_UP)
+    if lost_mark(a_raw, wanted_amount):
+        return p_value, format_money(wanted_amount)
+    return p_value, a_value
 
 
 def _row_confidence(

@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from extractors.model import BBox, Document, Page, Word
+from extractors.model import BBox, Document, Page, Source, Word
 from extractors.values import fold_text
 
 
@@ -119,8 +119,15 @@ def _segments(row: list[Word], page: int, line: int) -> list[Segment]:
     current: list[Word] = [row[0]]
     for prev, w in itertools.pairwise(row):
         gap = w.bbox.x0 - prev.bbox.x1
-        em = max(min(prev.bbox.height, w.bbox.height), 4.0)
-        if gap > 0.85 * em or (prev.text.endswith(":") and gap > 0.5 * em):
+        if w.source is Source.OCR:
+            # OCR boxes hug the glyphs (capitals are ~0.7 em tall): a monospace space is ~0.6 em
+            em = max(prev.bbox.height, w.bbox.height, 4.0) / 0.7
+            split = gap > 0.8 * em
+        else:
+            # text-layer boxes span the font's ascent and descent (~1.15 em)
+            em = max(min(prev.bbox.height, w.bbox.height), 4.0)
+            split = gap > 0.85 * em
+        if split or (prev.text.endswith(":") and gap > 0.5 * em):
             out.append(Segment(tuple(current), page, line))
             current = []
         current.append(w)

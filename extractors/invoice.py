@@ -531,11 +531,21 @@ def _trim_ocr_noise(seg: Segment) -> Segment:
 
     def noise(w: Word) -> bool:
         return w.source is Source.OCR and (
-            not re.search(r"\w", w.text) or (len(w.text.strip(".,:;")) <= 3 and w.confidence < 0.6)
+            not re.search(r"\w", w.text)
+            or (len(w.text.strip(".,:;")) <= 3 and w.confidence < 0.6)
+            or re.fullmatch(r"[A-Za-z]", w.text) is not None  # "E", "T": a contact line's label
         )
 
     words = list(seg.words)
     while len(words) > 1 and noise(words[0]):
+        words.pop(0)
+    # "PP 34 impasse des Artisans": capitals before a street number, left by a logo
+    if (
+        len(words) > 2
+        and words[0].source is Source.OCR
+        and re.fullmatch(r"[A-Z]{1,2}", words[0].text)
+        and words[1].text[:1].isdigit()
+    ):
         words.pop(0)
     while len(words) > 1 and noise(words[-1]):
         words.pop()
@@ -1051,10 +1061,8 @@ def _read_rows(
         if _footer_line(page, line) or _carried_line(ctx, line):
             continue
         cells = _assign(line, header)
-        priced = _number(cells.get(QTY, []), ctx.decimal) or (
-            cells.get(PRICE) and money(cells[PRICE])
-        )
-        if not priced and _stop_line(ctx, line):  # "Shipping 1 x 60.00" is still an item
+        if _stop_line(ctx, line) and not _row_adds_up(cells, ctx.decimal, money):
+            # a totals label ends the table; "Shipping 1 x 60.00 = 60.00" is still an item
             _flush_pending(pending, items, last_row, None, first_on_page)
             return True
         region.add((page.page.number, line.index))
@@ -1067,8 +1075,8 @@ def _read_rows(
             continue
         qty = _number(cells.get(QTY, []), ctx.decimal)
         price_cell = money(cells[PRICE]) if cells.get(PRICE) else None
-        if qty is None and any(c.kind == QTY for c in header) and price_cell == amount:
-            qty = "1"  # a lone "1" is what OCR loses most; price = amount says it was there
+        if qty is None and price_cell and any(c.kind == QTY for c in header):
+            qty = _quantity_from_arithmetic(price_cell[0], amount[0])
         price_got = money(cells[PRICE]) if cells.get(PRICE) else None
         price = price_got[0] if price_got else None
         if qty and price_got and cells[AMOUNT][0].source is Source.OCR:
@@ -1174,6 +1182,29 @@ def _number(words: Sequence[Word], decimal: str | None) -> str | None:
         if q is not None:
             return format_quantity(q)
     return None
+
+
+def _quantity_from_arithmetic(price: str, amount: str) -> str | None:
+    """A quantity the table has a column for but OCR lost (a lone "1" most of all): when the
+    amount is a whole multiple of the unit price, that multiple is what was printed."""
+    p, a = Decimal(price), Decimal(amount)
+    if p <= 0:
+        return None
+    ratio = a / p
+    whole = ratio.to_integral_value()
+    if whole >= 1 and abs(ratio - whole) < Decimal("0.0001"):
+        return format_quantity(whole)
+    return None
+
+
+def _row_adds_up(cells: dict[str, list[Word]], decimal: str | None, money: Parser) -> bool:
+    qty = _number(cells.get(QTY, []), decimal)
+    price = money(cells[PRICE]) if cells.get(PRICE) else None
+    amount = money(cells[AMOUNT]) if cells.get(AMOUNT) else None
+    if not (qty and price and amount):
+        return False
+    product = (Decimal(qty) * Decimal(price[0])).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return product == Decimal(amount[0])
 
 
 def _raw(words: Sequence[Word]) -> str:

@@ -86,9 +86,18 @@ def _split_glued(word: Word) -> list[Word]:
     ]
 
 
+_OCR_RULE = re.compile(r"[|\[\]{}¦_~]+")
+
+
 def build_lines(page: Page) -> PageLayout:
-    """Group a page's words into lines by vertical position, and lines into phrases by gaps."""
-    words = [piece for w in page.words for piece in _split_glued(w)]
+    """Group a page's words into lines by vertical position, and lines into phrases by gaps.
+    Table rules that OCR read as "|" or "[" are dropped: they are lines, not words."""
+    words = [
+        piece
+        for w in page.words
+        if not (w.source is Source.OCR and _OCR_RULE.fullmatch(w.text))
+        for piece in _split_glued(w)
+    ]
     if not words:
         return PageLayout(page, ())
     words.sort(key=lambda w: (w.bbox.cy, w.bbox.x0))

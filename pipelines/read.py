@@ -48,10 +48,12 @@ class ReadSettings:
     max_image_pixels: int = 200_000_000  # decompression-bomb guard for images
     min_text_chars: int = 20  # fewer characters than this on a page: read it with OCR
     ocr_timeout_s: float = 120.0
-    # Tesseract's page segmentation: 6 reads the page as one block, line by line, which found
-    # the most words on our scans (3, automatic, dropped the amounts column of receipts); lines
-    # and columns are rebuilt from the word boxes afterwards anyway
-    ocr_psm: int = 6
+    # Tesseract reads with automatic page segmentation (psm 3); when its words leave much of
+    # the page's ink unread (it drops a receipt's amounts column, say), the page is read again
+    # as one block, line by line (psm 6), and the reading that accounts for more ink is kept
+    ocr_psm: int = 3
+    ocr_fallback_psm: int = 6
+    ocr_min_ink_coverage: float = 0.75
     deskew: bool = True
 
 
@@ -304,14 +306,15 @@ def _ocr_page(image: Image.Image, number: int, to_points: float, settings: ReadS
             image = image.rotate(
                 angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
             )
+    image = invert_dark_boxes(image)
     lang = _page_language(image, settings)
-    words, quality = _tesseract_words(image, lang, settings)
+    words, quality = _read_page_words(image, lang, settings)
     rotation = 0.0
     if quality < 0.55 or len(words) < 5:
         turned = _osd_rotation(image)
         if turned:
             rotated = image.rotate(-turned, expand=True)
-            words2, quality2 = _tesseract_words(rotated, lang, settings)
+            words2, quality2 = _read_page_words(rotated, lang, settings)
             if quality2 > quality:
                 image, words, rotation = rotated, words2, float(turned)
     scaled = tuple(
@@ -352,14 +355,43 @@ def _page_language(image: Image.Image, settings: ReadSettings) -> str:
     return TESSERACT_LANGS.get(lang, "eng") if share >= 0.5 else "eng"
 
 
-def _tesseract_words(
+def _read_page_words(
     image: Image.Image, lang: str, settings: ReadSettings
+) -> tuple[list[Word], float]:
+    words, quality = _tesseract_words(image, lang, settings, settings.ocr_psm)
+    coverage = ink_coverage(image, words)
+    if coverage < settings.ocr_min_ink_coverage:
+        again, quality2 = _tesseract_words(image, lang, settings, settings.ocr_fallback_psm)
+        if ink_coverage(image, again) > coverage:
+            return again, quality2
+    return words, quality
+
+
+def ink_coverage(image: Image.Image, words: list[Word]) -> float:
+    """Share of the page's ink inside confidently read word boxes (rules and logos keep it
+    under 1; a column OCR skipped shows as a drop)."""
+    ink = np.asarray(image.reduce(2), dtype=np.uint8) < 128
+    total = int(ink.sum())
+    if total == 0:
+        return 1.0
+    covered = np.zeros_like(ink)
+    for w in words:
+        if w.confidence >= 0.3:
+            b = w.bbox
+            covered[
+                int(b.top) // 2 : int(b.bottom) // 2 + 1, int(b.x0) // 2 : int(b.x1) // 2 + 1
+            ] = True
+    return float((ink & covered).sum()) / total
+
+
+def _tesseract_words(
+    image: Image.Image, lang: str, settings: ReadSettings, psm: int
 ) -> tuple[list[Word], float]:
     try:
         data = pytesseract.image_to_data(
             image,
             lang=lang,
-            config=f"--psm {settings.ocr_psm}",
+            config=f"--psm {psm}",
             output_type=pytesseract.Output.DICT,
             timeout=settings.ocr_timeout_s,
         )
@@ -397,6 +429,37 @@ def _osd_rotation(image: Image.Image) -> int:
     if float(osd.get("orientation_conf", 0)) < 1.0:
         return 0
     return int(osd.get("rotate", 0)) % 360
+
+
+def invert_dark_boxes(image: Image.Image) -> Image.Image:
+    """White text on a dark band (table headers, shaded totals) turns to dark on white, which
+    Tesseract can read; binarised scans lose it otherwise. A box is a large connected dark
+    region, mostly filled, found on a 4x smaller copy of the page."""
+    from scipy import ndimage
+
+    small = np.asarray(image.reduce(4), dtype=np.uint8)
+    dark = small < 90
+    labels, count = ndimage.label(dark)
+    if count == 0:
+        return image
+    pixels = np.asarray(image, dtype=np.uint8).copy()
+    changed = False
+    for index, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None:
+            continue
+        rows, cols = box
+        height, width = rows.stop - rows.start, cols.stop - cols.start
+        if height < 5 or width < 40 or height > small.shape[0] * 0.5:
+            continue
+        filled = float((labels[box] == index).mean())
+        if filled < 0.7:
+            continue
+        region = (slice(rows.start * 4, rows.stop * 4), slice(cols.start * 4, cols.stop * 4))
+        if np.median(pixels[region]) >= 90:
+            continue  # a grey shade with dark text on it reads as it is
+        pixels[region] = 255 - pixels[region]
+        changed = True
+    return Image.fromarray(pixels) if changed else image
 
 
 def estimate_skew(image: Image.Image, max_angle: float = 3.0) -> float:

@@ -13,6 +13,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
@@ -22,7 +23,7 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from extractors.model import BBox, Document, Page, Source
+from extractors.model import BBox, Document, Page, Source, Word
 from pipelines.read import ReadError, ReadSettings, estimate_skew, read_document, sniff_kind
 
 INVOICE = [
@@ -527,3 +528,51 @@ def test_long_pdf_is_read_one_page_at_a_time(
     # tracemalloc sees Python's allocations only (pdfium's own heap is C): measured ~1.1 MB peak
     # for these 60 pages (Python 3.11, pypdfium2 5.15); the bound is generous
     assert peak < 32 * 1024 * 1024
+
+
+# --- white text on dark bands, and the OCR fallback ------------------------------------------
+
+
+def _band_image(background: int, text: int) -> Image.Image:
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("L", (1200, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 200, 1100, 280), fill=background)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    draw.text((130, 215), "Description Qty Amount", fill=text, font=font)
+    return image
+
+
+def test_white_text_on_a_dark_band_is_inverted_for_ocr() -> None:
+    from pipelines.read import invert_dark_boxes
+
+    image = _band_image(background=20, text=255)
+    out = invert_dark_boxes(image)
+    band = np.asarray(out)[205:275, 110:1090]
+    assert np.median(band) > 200, "the band's background is now light"
+    assert band.min() < 60, "and its text dark"
+    assert np.asarray(out)[50, 50] == 255, "nothing outside the band changes"
+
+
+def test_dark_text_on_a_grey_band_is_left_as_it_is() -> None:
+    from pipelines.read import invert_dark_boxes
+
+    image = _band_image(background=170, text=0)
+    assert invert_dark_boxes(image) is image
+
+
+def test_ink_coverage_drops_when_a_column_was_not_read() -> None:
+    from pipelines.read import ink_coverage
+
+    image = Image.new("L", (400, 200), 255)
+    pixels = np.asarray(image).copy()
+    pixels[50:60, 20:120] = 0  # a word on the left
+    pixels[50:60, 300:380] = 0  # an amount on the right
+    image = Image.fromarray(pixels)
+    left = Word("Widget", BBox(20, 50, 120, 60), 0.9, Source.OCR)
+    right = Word("9.75", BBox(300, 50, 380, 60), 0.9, Source.OCR)
+    assert ink_coverage(image, [left, right]) > 0.95
+    assert 0.5 < ink_coverage(image, [left]) < 0.6
+    unsure = Word("9.75", BBox(300, 50, 380, 60), 0.1, Source.OCR)
+    assert ink_coverage(image, [left, unsure]) < 0.6, "unsure words do not count as read"

@@ -1,0 +1,223 @@
+"""One test per bug the sample set and the review turned up, each on the smallest page showing it.
+
+OCR cases are built from OCR words directly (what Tesseract returns), so they need no image.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.api import ExtractSettings
+from extractors.invoice import InvoiceExtractor
+from extractors.layout import build_lines
+from extractors.model import BBox, Document, Extraction, Page, Source, Word
+from extractors.values import find_ibans
+from pipelines.read import read_document
+from tests.builders import Item, draw_pdf, label_rows
+
+EXTRACTOR = InvoiceExtractor()
+HEADER: list[Item] = [
+    (50, 60, "Northwind Traders Ltd", 18),
+    (50, 78, "12 Harbour Road", 9),
+    (50, 90, "Bristol BS1 4DJ", 9),
+]
+
+
+def extract_pdf(path: Path) -> Extraction:
+    return EXTRACTOR.extract(read_document(path), ExtractSettings())
+
+
+def ocr_page(rows: list[list[tuple[float, str]]], top: float = 100, step: float = 14) -> Document:
+    """OCR words laid out in rows: each (x, text) becomes a word 6 pt wide per character."""
+    words = []
+    for i, row in enumerate(rows):
+        y = top + i * step
+        for x, text in row:
+            words.append(Word(text, BBox(x, y, x + 5.5 * len(text), y + 8), 0.95, Source.OCR))
+    page = Page(1, 595, 842, tuple(words), Source.OCR)
+    return Document("scan.png", "0" * 64, (page,))
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> list[Item]:
+    items: list[Item] = [
+        (50, 200, "Description", 9),
+        (330, 200, "Qty", 9, "r"),
+        (430, 200, "Unit Price", 9, "r"),
+        (540, 200, "Amount", 9, "r"),
+    ]
+    for i, (desc, qty, price, amount) in enumerate(rows):
+        y = 218 + 14 * i
+        items += [
+            (50, y, desc, 9),
+            (330, y, qty, 9, "r"),
+            (430, y, price, 9, "r"),
+            (540, y, amount, 9, "r"),
+        ]
+    return items
+
+
+def test_a_carried_forward_total_does_not_end_the_table(tmp_path: Path) -> None:
+    page1 = [
+        *HEADER,
+        *table([("Bolts", "1", "10.00", "10.00")]),
+        (330, 300, "Carried forward", 9),
+        (540, 300, "10.00", 9, "r"),
+    ]
+    page2 = [
+        (330, 60, "Brought forward", 9),
+        (540, 60, "10.00", 9, "r"),
+        *table([("Nuts", "2", "5.00", "10.00")]),
+        (330, 300, "Total", 9),
+        (540, 300, "20.00", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [page1, page2]))
+    assert [li.description for li in ex.line_items] == ["Bolts", "Nuts"]
+
+
+def test_report_inside_a_description_is_not_a_carried_forward_line(tmp_path: Path) -> None:
+    rows = table([("Dashboard and SQL models and", "1", "10.00", "10.00")])
+    rows += [
+        (50, 229, "Power BI report for sales", 9),
+        (330, 280, "Total", 9),
+        (540, 280, "10.00", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert [li.description for li in ex.line_items] == [
+        "Dashboard and SQL models and Power BI report for sales"
+    ]
+
+
+def test_labels_inside_the_table_are_not_fields(tmp_path: Path) -> None:
+    rows: list[Item] = [
+        (50, 200, "Date", 9),
+        (110, 200, "Description", 9),
+        (430, 200, "Hours", 9, "r"),
+        (540, 200, "Amount", 9, "r"),
+        (50, 218, "2024-03-02", 9),
+        (110, 218, "Advice on VAT registration", 9),
+        (430, 218, "2", 9, "r"),
+        (540, 218, "300.00", 9, "r"),
+        (330, 260, "Total", 9),
+        (540, 260, "300.00", 9, "r"),
+    ]
+    ex = extract_pdf(
+        draw_pdf(tmp_path / "x.pdf", [[*HEADER, *label_rows([("Date", "2024-03-20")]), *rows]])
+    )
+    assert ex.fields["invoice_date"].value == "2024-03-20"
+    assert ex.fields["invoice_date"].confidence > 0.8  # the column's dates are no rivals
+    assert "tax_amount" not in ex.fields
+
+
+def test_a_totals_line_ends_the_table_even_with_a_number_under_a_column(tmp_path: Path) -> None:
+    rows = table([("Bolts", "1", "10.00", "10.00")])
+    rows += [
+        (50, 260, "Please pay within 30 days", 9),
+        (430, 260, "Subtotal", 9, "r"),
+        (540, 260, "10.00", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert len(ex.line_items) == 1 and ex.fields["subtotal"].value == "10.00"
+
+
+def test_payment_terms_under_a_header_row_label(tmp_path: Path) -> None:
+    row: list[Item] = [
+        (50, 150, "PAYMENT TERMS", 8),
+        (200, 150, "DUE DATE", 8),
+        (50, 162, "Due on receipt", 9),
+        (200, 162, "09/08/2023", 9),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *row]]))
+    assert ex.fields["payment_terms"].value == "Due on receipt"
+    assert ex.fields["due_date"].value == "2023-09-08"
+
+
+def test_a_due_date_inside_a_sentence(tmp_path: Path) -> None:
+    text: list[Item] = [
+        (50, 400, "Bitte überweisen Sie den Rechnungsbetrag bis zum 12.07.2024.", 9)
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, (50, 120, "Rechnung", 14), *text]]))
+    assert ex.fields["due_date"].value == "2024-07-12"
+
+
+def test_brand_logo_initials_and_legal_name(tmp_path: Path) -> None:
+    page: list[Item] = [
+        (50, 60, "BN", 16),
+        (80, 60, "Bakker Netwerkbeheer", 16),
+        (330, 120, "Bakker Netwerkbeheer B.V.", 9),
+        (330, 132, "Nieuwe Binnenweg 91-A", 9),
+        (330, 144, "5611 AZ Eindhoven", 9),
+        (50, 130, "Factuuradres", 8),
+        (50, 142, "Bakkerij Smit B.V.", 10),
+        (50, 154, "Energieweg 211", 10),
+        (50, 166, "4811 XJ Breda", 10),
+    ]
+    got = {k: f.value for k, f in extract_pdf(draw_pdf(tmp_path / "x.pdf", [page])).fields.items()}
+    assert got["vendor_name"] == "Bakker Netwerkbeheer B.V."
+    assert got["vendor_address"] == "Nieuwe Binnenweg 91-A 5611 AZ Eindhoven"
+    assert got["customer_name"] == "Bakkerij Smit B.V."
+
+
+def test_vendor_address_after_a_tagline_and_beside_a_logo(tmp_path: Path) -> None:
+    page: list[Item] = [
+        (100, 50, "Lattice Labs B.V.", 16),
+        (100, 70, "Software & Data", 8),
+        (54, 106, "Industrieweg 157", 8),
+        (54, 117, "7511 JE Enschede", 8),
+        (54, 129, "administratie@latticelabs.nl", 8),
+    ]
+    got = {k: f.value for k, f in extract_pdf(draw_pdf(tmp_path / "x.pdf", [page])).fields.items()}
+    assert got["vendor_address"] == "Industrieweg 157 7511 JE Enschede"
+
+
+def test_receipt_quantities_on_the_line_under_the_item(tmp_path: Path) -> None:
+    lines: list[Item] = [
+        (20, 30, "BUILDERS DEPOT", 10),
+        (20, 45, "2023-12-20 18:43", 8),
+        (20, 70, "WD-40 12OZ", 8),
+        (200, 70, "7.89", 8, "r"),
+        (20, 82, "DUCT TAPE 1.88IN", 8),
+        (200, 82, "16.58", 8, "r"),
+        (30, 94, "2 @ 8.29", 8),
+        (20, 110, "TOTAL", 9),
+        (200, 110, "24.47", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "r.pdf", [lines], pagesize=(226, 300)))
+    assert [(li.description, li.quantity, li.unit_price, li.amount) for li in ex.line_items] == [
+        ("WD-40 12OZ", None, None, "7.89"),
+        ("DUCT TAPE 1.88IN", "2", "8.29", "16.58"),
+    ]
+
+
+def test_ocr_table_rules_read_as_bars_are_not_words() -> None:
+    doc = ocr_page([[(50, "|"), (60, "Sub"), (80, "Total"), (300, "$10.00")]])
+    [line] = build_lines(doc.pages[0]).lines
+    assert line.segments[0].text == "Sub Total"
+
+
+def test_ocr_lost_decimal_mark_is_mended_by_the_row_arithmetic() -> None:
+    doc = ocr_page(
+        [
+            [(50, "Description"), (300, "Qty"), (380, "Price"), (470, "Amount")],
+            [
+                (50, "Batteries"),
+                (305, "4"),
+                (380, "1115"),
+                (470, "44.60"),
+            ],  # 11.15 read without its point
+            [(50, "Paper"), (305, "3"), (380, "5.00"), (470, "16.00")],  # a printed error stays
+            [(50, "Chair"), (380, "258.30"), (470, "774.90")],  # the quantity OCR lost
+            [(300, "Total"), (470, "835.50")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    got = [(li.description, li.quantity, li.unit_price, li.amount) for li in ex.line_items]
+    assert got == [
+        ("Batteries", "4", "11.15", "44.60"),
+        ("Paper", "3", "5.00", "16.00"),
+        ("Chair", "3", "258.30", "774.90"),
+    ]
+
+
+def test_ibans_in_any_grouping() -> None:
+    assert find_ibans("IBAN: GB76 HBUK 821601 78945881") == ["GB76HBUK82160178945881"]
+    assert find_ibans("IBAN NL65 RABO 4133 0984 63 t.n.v. Kok") == ["NL65RABO4133098463"]

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from extractors.model import FIELDS
+
 from .ids import BankAccount
 
 
@@ -121,21 +123,4 @@ class Expected:
         return out
 
 
-FIELD_ORDER = [
-    "vendor_name",
-    "vendor_address",
-    "vendor_tax_id",
-    "customer_name",
-    "customer_address",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "purchase_order",
-    "currency",
-    "subtotal",
-    "tax_amount",
-    "total_amount",
-    "amount_due",
-    "payment_terms",
-    "bank_account",
-]
+FIELD_ORDER = list(FIELDS["invoice"])  # the contract's field names, in its order

@@ -531,9 +531,7 @@ def _trim_ocr_noise(seg: Segment) -> Segment:
 
     def noise(w: Word) -> bool:
         return w.source is Source.OCR and (
-            not re.search(r"\w", w.text)
-            or (len(w.text.strip(".,:;")) <= 3 and w.confidence < 0.6)
-            or re.fullmatch(r"[A-Za-z]", w.text) is not None  # "E", "T": a contact line's label
+            not re.search(r"\w", w.text) or (len(w.text.strip(".,:;")) <= 3 and w.confidence < 0.6)
         )
 
     words = list(seg.words)
@@ -658,7 +656,9 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
         after = line.segments[line.segments.index(seg) + 1 :]
         if _contact(seg.text) or ctx.labels.is_label(seg):
             break
-        if len(seg.text) <= 6 and after and _contact(after[0].text):
+        if (len(seg.text) <= 6 and after and _contact(after[0].text)) or re.fullmatch(
+            r"\W*[A-Za-z]\W*", seg.text
+        ):
             break  # "T  +31 76 813 8782", "E  info@…": a contact line with a one-letter label
         lines.append(seg)
         bottom = seg.bbox.bottom
@@ -967,7 +967,11 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
             label = fold_text(" ".join(w.text for w in hit.label_words))
             found.append(_Column(hit.field, hit.bbox, label))
     kinds = {c.kind for c in found}
-    if AMOUNT in kinds and (DESC in kinds or {QTY, PRICE} & kinds) and len(kinds - {SKIP}) >= 2:
+    named = AMOUNT in kinds and (DESC in kinds or {QTY, PRICE} & kinds)
+    # OCR may lose the money headers (white on a shaded band): a description and a quantity or
+    # price column still make a header, and the money columns are found in the rows
+    partial = DESC in kinds and bool({QTY, PRICE} & kinds)
+    if (named or partial) and len(kinds - {SKIP}) >= 2:
         # a header is mostly header words: keep out sentences that happen to name two columns
         header_words = sum(
             len(fold_text(" ".join(w.text for w in s.words)).split()) for s in line.segments
@@ -983,6 +987,39 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
                     found.append(_Column(DESC, text[-1].bbox, fold_text(text[-1].text)))
             return _one_description(sorted(found, key=lambda c: c.box.x0))
     return None
+
+
+def _complete_money_columns(
+    header: list[_Column], rows: Sequence[Line], decimal: str | None
+) -> list[_Column]:
+    """Money columns the header does not name: right-aligned amounts in the rows under it,
+    grouped by their right edge. The rightmost group is the amount, the next the unit price."""
+    kinds = {c.kind for c in header}
+    if AMOUNT in kinds and PRICE in kinds:
+        return header
+    named_right = max(c.box.x1 for c in header if c.kind in (DESC, QTY, PRICE, AMOUNT))
+    groups: list[list[Word]] = []
+    for line in rows:
+        for w in line.words:
+            if w.bbox.x0 <= named_right or not re.fullmatch(
+                r"[-(]?[\d.,' ]+[.,]\d{2}\)?\W*", w.text
+            ):
+                continue
+            group = next((g for g in groups if abs(g[0].bbox.x1 - w.bbox.x1) < 12), None)
+            if group is None:
+                groups.append([w])
+            else:
+                group.append(w)
+    groups = sorted((g for g in groups if len(g) >= 2), key=lambda g: g[0].bbox.x1, reverse=True)
+    added: list[_Column] = []
+    for kind, group in zip((AMOUNT, PRICE), groups, strict=False):
+        if kind in kinds:
+            continue
+        box = BBox.enclosing([w.bbox for w in group])
+        added.append(_Column(kind, BBox(box.x0, box.top, box.x1, box.top + 1), "inferred"))
+    if AMOUNT not in kinds and not any(c.kind == AMOUNT for c in added):
+        return header  # no amounts: not a line-item table after all
+    return sorted([*header, *added], key=lambda c: c.box.x0)
 
 
 DESCRIPTION_HEADERS = frozenset(
@@ -1028,7 +1065,7 @@ def _line_items(ctx: _Context, columns: LabelIndex) -> tuple[list[LineItem], set
                 start = i + 1
                 break
         if page_header:
-            header = page_header
+            header = _complete_money_columns(page_header, lines[start : start + 12], ctx.decimal)
             region.add((page.page.number, start - 1))
         elif header is None or not items:
             continue  # no table on this page, and none running over from the page before

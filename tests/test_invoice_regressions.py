@@ -221,3 +221,29 @@ def test_ocr_lost_decimal_mark_is_mended_by_the_row_arithmetic() -> None:
 def test_ibans_in_any_grouping() -> None:
     assert find_ibans("IBAN: GB76 HBUK 821601 78945881") == ["GB76HBUK82160178945881"]
     assert find_ibans("IBAN NL65 RABO 4133 0984 63 t.n.v. Kok") == ["NL65RABO4133098463"]
+
+
+def test_money_columns_found_in_the_rows_when_ocr_lost_their_headers() -> None:
+    doc = ocr_page(
+        [
+            [(40, "Réf."), (90, "Désignation"), (330, "Qté")],  # "Prix unit. HT", "Montant HT" lost
+            [
+                (40, "DES-H"),
+                (90, "Création graphique"),
+                (335, "2,5"),
+                (420, "81,15"),
+                (500, "202,88"),
+            ],
+            [(40, "VK-250"), (90, "Cartes de visite"), (335, "1"), (420, "34,15"), (500, "34,15")],
+            [(300, "Total"), (500, "237,03")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    got = [
+        (li.product_code, li.description, li.quantity, li.unit_price, li.amount)
+        for li in ex.line_items
+    ]
+    assert got == [
+        ("DES-H", "Création graphique", "2.5", "81.15", "202.88"),
+        ("VK-250", "Cartes de visite", "1", "34.15", "34.15"),
+    ]

@@ -661,6 +661,17 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
         ):
             break  # "T  +31 76 813 8782", "E  info@…": a contact line with a one-letter label
         lines.append(seg)
+        # "4449 W 5th Street · Omaha, NE 68102": a letterhead prints the address on one line;
+        # the phrase after the street belongs to it when it holds the postal code
+        if after and not _address_like([seg]):
+            more = after[0]
+            if (
+                more.bbox.x0 <= name.bbox.x1
+                and _address_like([more])
+                and not _contact(more.text)
+                and not ctx.labels.is_label(more)
+            ):
+                lines.append(more)
         bottom = seg.bbox.bottom
     return lines
 
@@ -758,6 +769,7 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
     if best is None:
         return None, 0.0
     score, seg, page = best
+    seg = _trim_ocr_noise(seg)  # a logo's speckle would shift the name off its address's edge
     confidence = min(0.95, 0.45 + score)
     if _sender_parts(seg):
         name, address = _split_sender(seg)

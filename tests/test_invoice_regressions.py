@@ -247,3 +247,23 @@ def test_money_columns_found_in_the_rows_when_ocr_lost_their_headers() -> None:
         ("DES-H", "Création graphique", "2.5", "81.15", "202.88"),
         ("VK-250", "Cartes de visite", "1", "34.15", "34.15"),
     ]
+
+
+def test_letterhead_address_on_one_line_and_logo_speckle_before_the_name() -> None:
+    words = [
+        Word("\\Y", BBox(30, 40, 40, 52), 0.2, Source.OCR),  # a logo read as characters
+        Word("Tri-County", BBox(50, 40, 110, 52), 0.95, Source.OCR),
+        Word("Hardware", BBox(114, 40, 165, 52), 0.95, Source.OCR),
+        Word("Inc.", BBox(169, 40, 190, 52), 0.95, Source.OCR),
+        Word("4449", BBox(50, 60, 72, 68), 0.95, Source.OCR),
+        Word("W", BBox(75, 60, 82, 68), 0.95, Source.OCR),
+        Word("5th", BBox(85, 60, 100, 68), 0.95, Source.OCR),
+        Word("Street", BBox(103, 60, 130, 68), 0.95, Source.OCR),
+        Word("Omaha,", BBox(150, 60, 182, 68), 0.95, Source.OCR),  # after a separator OCR dropped
+        Word("NE", BBox(185, 60, 197, 68), 0.95, Source.OCR),
+        Word("68102", BBox(200, 60, 226, 68), 0.95, Source.OCR),
+    ]
+    doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, tuple(words), Source.OCR),))
+    got = {k: f.value for k, f in EXTRACTOR.extract(doc, ExtractSettings()).fields.items()}
+    assert got["vendor_name"] == "Tri-County Hardware Inc."
+    assert got["vendor_address"] == "4449 W 5th Street Omaha, NE 68102"

@@ -257,7 +257,6 @@ def values_near(
     index: LabelIndex,
     *,
     below: bool = True,
-    right_limit: float = 1e9,
     whole_tail: bool = False,
 ) -> list[Candidate]:
     """Values for a label: inline after it, then to its right, then in the column under it.
@@ -277,8 +276,6 @@ def values_near(
     for seg in line.segments:
         if seg.bbox.x0 <= hit.segment.bbox.x1 + 0.5:
             continue
-        if seg.bbox.x0 - hit.segment.bbox.x1 > right_limit:
-            break
         if index.is_label(seg):
             break
         got = parse(seg.words)

@@ -301,32 +301,9 @@ def _date_parser(order: DateOrder) -> Parser:
     return parse
 
 
-def _mend_ocr_numbers(words: Sequence[Word]) -> list[Word]:
-    """OCR splits `4.849,34` into `4.849,` and `34`: join a number that ends in its decimal
-    mark with the two digits right after it."""
-    out: list[Word] = []
-    for w in words:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and re.fullmatch(r".*\d[.,]", prev.text)
-            and re.fullmatch(r"\d{2}\b.*", w.text)
-            and w.bbox.x0 - prev.bbox.x1 < 1.2 * w.bbox.height
-        ):
-            out[-1] = Word(
-                prev.text + w.text,
-                prev.bbox.union(w.bbox),
-                min(prev.confidence, w.confidence),
-                w.source,
-            )
-        else:
-            out.append(w)
-    return out
-
-
 def _money_parser(decimal: str | None) -> Parser:
     def parse(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
-        text, spans = _join(_mend_ocr_numbers(words))
+        text, spans = _join(words)
         matches = list(SPACED_MONEY_RE.finditer(text)) if decimal == "," else []
         matches = matches or list(MONEY_RE.finditer(text))
         if not matches:

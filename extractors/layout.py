@@ -117,10 +117,36 @@ def build_lines(page: Page) -> PageLayout:
     lines = []
     for index, row in enumerate(rows):
         row.sort(key=lambda w: w.bbox.x0)
+        row[:] = _mend_ocr_numbers(row)
         lines.append(
             Line(page.number, index, tuple(row), tuple(_segments(row, page.number, index)))
         )
     return PageLayout(page, tuple(lines))
+
+
+def _mend_ocr_numbers(words: Sequence[Word]) -> list[Word]:
+    """OCR splits `4.849,34` into `4.849,` and `34`: join a number that ends in its decimal
+    mark with the two digits right after it (OCR words only: a text layer says what it says)."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and w.source is Source.OCR
+            and prev.source is Source.OCR
+            and re.fullmatch(r".*\d[.,]", prev.text)
+            and re.fullmatch(r"\d{2}\b.*", w.text)
+            and w.bbox.x0 - prev.bbox.x1 < 1.2 * w.bbox.height
+        ):
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.bbox.union(w.bbox),
+                min(prev.confidence, w.confidence),
+                w.source,
+            )
+        else:
+            out.append(w)
+    return out
 
 
 def _segments(row: list[Word], page: int, line: int) -> list[Segment]:

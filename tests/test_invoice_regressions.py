@@ -267,3 +267,13 @@ def test_letterhead_address_on_one_line_and_logo_speckle_before_the_name() -> No
     got = {k: f.value for k, f in EXTRACTOR.extract(doc, ExtractSettings()).fields.items()}
     assert got["vendor_name"] == "Tri-County Hardware Inc."
     assert got["vendor_address"] == "4449 W 5th Street Omaha, NE 68102"
+
+
+def test_ocr_number_split_after_its_decimal_mark_is_joined_but_a_text_layer_is_not() -> None:
+    doc = ocr_page([[(50, "Warenwert"), (300, "4.849,"), (335, "34"), (350, "EUR")]])
+    [line] = build_lines(doc.pages[0]).lines
+    assert [w.text for w in line.words] == ["Warenwert", "4.849,34", "EUR"]
+    text_words = tuple(Word(w.text, w.bbox) for w in doc.pages[0].words)
+    text_page = Page(1, 595, 842, text_words)
+    [line] = build_lines(text_page).lines
+    assert [w.text for w in line.words] == ["Warenwert", "4.849,", "34", "EUR"]

@@ -204,6 +204,8 @@ def batch(
 
 
 def _print_summary(summary: batch_mod.Summary, workers: int) -> None:
+    if summary.total == 0:
+        err.print("[yellow]no PDF, PNG, JPEG or TIFF files found[/]; nothing to process")
     err.print(
         f"\n[bold]{summary.processed}[/] processed, {summary.skipped} already done (use --force "
         f"to redo), {summary.total} documents in all; {summary.seconds:.1f} s, "

@@ -978,11 +978,60 @@ def _header(line: Line, columns: LabelIndex) -> list[_Column] | None:
     return None
 
 
+def _join_split_header(
+    lines: Sequence[Line], i: int, header: list[_Column], columns: LabelIndex
+) -> tuple[list[_Column], int]:
+    """OCR may put a header's cells on two lines a few points apart ("Item # | Description"
+    above "Qty | Rate | Amount"): column names on a line that close are the same header. Returns
+    the header and the index of the first row under it."""
+    start = i + 1
+    kinds = {c.kind for c in header}
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(lines) or abs(lines[j].bbox.cy - lines[i].bbox.cy) > lines[i].height:
+            continue
+        extra = [
+            _Column(h.field, h.bbox, fold_text(" ".join(w.text for w in h.label_words)))
+            for seg in lines[j].segments
+            for h in columns.hits(seg)
+            if h.field not in kinds or h.field == DESC
+        ]
+        if extra:
+            header = _one_description(sorted([*header, *extra], key=lambda c: c.box.x0))
+            start = max(start, j + 1)
+    return header, start
+
+
+_CODE_LIKE = re.compile(r"[A-Z0-9][A-Z0-9./_-]*\d[A-Z0-9./_-]*|[A-Z]{2,}-[A-Z0-9-]+")
+
+
+def _complete_text_columns(header: list[_Column], rows: Sequence[Line]) -> list[_Column]:
+    """No description heading was read (OCR lost it): the text left of the number columns is
+    the description, and a code-like phrase opening most rows is the product code."""
+    if any(c.kind == DESC for c in header):
+        return header
+    first_number = min(c.box.x0 for c in header)
+    lefts = [[s for s in line.segments if s.bbox.x1 < first_number - 4] for line in rows]
+    lefts = [segs for segs in lefts if segs]
+    if len(lefts) < 2:
+        return header
+    coded = [segs for segs in lefts if len(segs) >= 2 and _CODE_LIKE.fullmatch(segs[0].text)]
+    added: list[_Column] = []
+    text_segments = [segs[-1] for segs in lefts]
+    if len(coded) * 10 >= len(lefts) * 6:
+        codes = BBox.enclosing([segs[0].bbox for segs in coded])
+        added.append(_Column(CODE, BBox(codes.x0, codes.top, codes.x1, codes.top + 1), "inferred"))
+        text_segments = [segs[1] for segs in coded]
+    text = BBox.enclosing([s.bbox for s in text_segments])
+    added.append(_Column(DESC, BBox(text.x0, text.top, text.x0 + 40, text.top + 1), "inferred"))
+    return sorted([*header, *added], key=lambda c: c.box.x0)
+
+
 def _complete_money_columns(
     header: list[_Column], rows: Sequence[Line], decimal: str | None
 ) -> list[_Column]:
     """Money columns the header does not name: right-aligned amounts in the rows under it,
     grouped by their right edge. The rightmost group is the amount, the next the unit price."""
+    header = _complete_text_columns(header, rows)
     kinds = {c.kind for c in header}
     if AMOUNT in kinds and PRICE in kinds:
         return header
@@ -1051,7 +1100,7 @@ def _line_items(ctx: _Context, columns: LabelIndex) -> tuple[list[LineItem], set
         for i, line in enumerate(lines):
             page_header = _header(line, columns)
             if page_header:
-                start = i + 1
+                page_header, start = _join_split_header(lines, i, page_header, columns)
                 break
         if page_header:
             header = _complete_money_columns(page_header, lines[start : start + 12], ctx.decimal)

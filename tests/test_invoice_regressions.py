@@ -277,3 +277,37 @@ def test_ocr_number_split_after_its_decimal_mark_is_joined_but_a_text_layer_is_n
     text_page = Page(1, 595, 842, text_words)
     [line] = build_lines(text_page).lines
     assert [w.text for w in line.words] == ["Warenwert", "4.849,", "34", "EUR"]
+
+
+def test_code_and_description_columns_found_in_the_rows_when_ocr_lost_their_headers() -> None:
+    doc = ocr_page(
+        [
+            [(380, "Quantity"), (470, "Rate"), (530, "Amount")],  # "Item # | Description" lost
+            [
+                (50, "LBL-12BW"),
+                (120, "Label"),
+                (150, "tape"),
+                (178, "12"),
+                (192, "mm"),
+                (390, "7"),
+                (470, "22.95"),
+                (530, "160.65"),
+            ],
+            [
+                (50, "ORD-80-1"),
+                (120, "Lever"),
+                (153, "arch"),
+                (180, "file"),
+                (390, "24"),
+                (470, "4.95"),
+                (530, "118.80"),
+            ],
+            [(420, "Total"), (530, "279.45")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    got = [(li.product_code, li.description, li.quantity, li.amount) for li in ex.line_items]
+    assert got == [
+        ("LBL-12BW", "Label tape 12 mm", "7", "160.65"),
+        ("ORD-80-1", "Lever arch file", "24", "118.80"),
+    ]

@@ -633,6 +633,8 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
         after = line.segments[line.segments.index(seg) + 1 :]
         if _contact(seg.text) or ctx.labels.is_label(seg):
             break
+        if sum(w.confidence for w in seg.words) / len(seg.words) < 0.4:
+            break  # OCR could hardly read it: a misread phone or e-mail line, not the address
         if (len(seg.text) <= 6 and after and _contact(after[0].text)) or re.fullmatch(
             r"\W*[A-Za-z]\W*", seg.text
         ):

@@ -311,3 +311,25 @@ def test_code_and_description_columns_found_in_the_rows_when_ocr_lost_their_head
         ("LBL-12BW", "Label tape 12 mm", "7", "160.65"),
         ("ORD-80-1", "Lever arch file", "24", "118.80"),
     ]
+
+
+def test_a_line_ocr_could_hardly_read_ends_an_address() -> None:
+    def word(text: str, x: float, y: float, conf: float = 0.95) -> Word:
+        return Word(text, BBox(x, y, x + 5.5 * len(text), y + 8), conf, Source.OCR)
+
+    words = (
+        word("Ets", 108, 50),
+        word("Durand", 128, 50),
+        word("SA", 168, 50),
+        word("111", 108, 66),
+        word("rue", 128, 66),
+        word("des", 148, 66),
+        word("Lilas", 168, 66),
+        word("69002", 108, 78),
+        word("Lyon", 145, 78),
+        word("Re", 108, 90, 0.0),
+        word("E", 128, 90, 0.0),  # the phone line, misread
+    )
+    doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, words, Source.OCR),))
+    got = EXTRACTOR.extract(doc, ExtractSettings()).fields
+    assert got["vendor_address"].value == "111 rue des Lilas 69002 Lyon"

@@ -326,7 +326,7 @@ def test_a_line_ocr_could_hardly_read_ends_an_address() -> None:
         word("des", 148, 66),
         word("Lilas", 168, 66),
         word("69002", 108, 78),
-        word("Lyon", 145, 78),
+        word("Lyon", 139, 78),
         word("Re", 108, 90, 0.0),
         word("E", 128, 90, 0.0),  # the phone line, misread
     )

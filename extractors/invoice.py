@@ -633,8 +633,8 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
         after = line.segments[line.segments.index(seg) + 1 :]
         if _contact(seg.text) or ctx.labels.is_label(seg):
             break
-        if sum(w.confidence for w in seg.words) / len(seg.words) < 0.4:
-            break  # OCR could hardly read it: a misread phone or e-mail line, not the address
+        if _unread(seg):
+            continue  # OCR could hardly read it (a misread street or phone line): not evidence
         if (len(seg.text) <= 6 and after and _contact(after[0].text)) or re.fullmatch(
             r"\W*[A-Za-z]\W*", seg.text
         ):
@@ -694,10 +694,15 @@ def _address_near(ctx: _Context, page: PageLayout, name: Segment) -> list[Segmen
     return block if any(re.search(r"\d", s.text) for s in block) else []
 
 
+def _unread(seg: Segment) -> bool:
+    return sum(w.confidence for w in seg.words) / len(seg.words) < 0.4
+
+
 def _is_noise(ctx: _Context, seg: Segment) -> bool:
     text = seg.text
     return (
-        len(re.findall(r"[A-Za-zÀ-ÿ]", text)) < 3
+        _unread(seg)
+        or len(re.findall(r"[A-Za-zÀ-ÿ]", text)) < 3
         or (len(text) <= 3 and text.isupper())  # a logo's initials
         or fold_text(text) in TITLE_WORDS
         or _contact(text)

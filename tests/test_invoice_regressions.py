@@ -313,7 +313,7 @@ def test_code_and_description_columns_found_in_the_rows_when_ocr_lost_their_head
     ]
 
 
-def test_a_line_ocr_could_hardly_read_ends_an_address() -> None:
+def test_a_line_ocr_could_hardly_read_is_not_part_of_an_address() -> None:
     def word(text: str, x: float, y: float, conf: float = 0.95) -> Word:
         return Word(text, BBox(x, y, x + 5.5 * len(text), y + 8), conf, Source.OCR)
 

@@ -1,7 +1,7 @@
 """The committed samples, end to end through `bpo eval`: the acceptance bar of the invoice issue.
 
 Digital invoices must reach a macro F1 of 0.98. Scanned ones are held at the level reached
-(0.92 when this was written; the issue asks 0.95, which is still open), so that nothing slips back.
+(0.93 when this was written; the issue asks 0.95, which is still open), so that nothing slips back.
 """
 
 from __future__ import annotations

@@ -91,7 +91,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "signatories",
     ),
 }
-DOCUMENT_TYPES = ("invoice", "claim", "contract", "unknown")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,11 +41,6 @@ def fold_text(text: str) -> str:
 
 # ----------------------------------------------------------------------------------------- money
 
-# A number as printed: digits with optional thousands groups (.,' space or thin space) and decimals.
-MONEY_PATTERN = re.compile(
-    r"(?<![\w.,])[-(]?\s?(?:\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d{1,2})?\)?-?(?![\w])"
-)
-
 
 def infer_decimal_separator(texts: list[str]) -> str | None:
     """Vote over a document's numbers: which of `.` and `,` marks the decimals.

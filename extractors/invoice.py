@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import product
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from extractors.layout import (
 from extractors.model import BBox, Document, Extraction, Field, LineItem, Source, Word
 from extractors.values import (
     DateOrder,
+    cents,
     find_currencies,
     find_dates,
     find_ibans,
@@ -1285,8 +1286,7 @@ def _row_adds_up(cells: dict[str, list[Word]], decimal: str | None, money: Parse
     amount = money(cells[AMOUNT]) if cells.get(AMOUNT) else None
     if not (qty and price and amount):
         return False
-    product = (Decimal(qty) * Decimal(price[0])).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return product == Decimal(amount[0])
+    return cents(Decimal(qty) * Decimal(price[0])) == Decimal(amount[0])
 
 
 def _raw(words: Sequence[Word]) -> str:
@@ -1301,8 +1301,7 @@ def _mend_lost_decimal_mark(
     for is that number. A wrong number printed on the page has other digits, and stays."""
     (p_value, p_raw), (a_value, a_raw) = price, amount
     q, p, a = Decimal(qty), Decimal(p_value), Decimal(a_value)
-    cent = Decimal("0.01")
-    if q == 0 or (q * p).quantize(cent, ROUND_HALF_UP) == a:
+    if q == 0 or cents(q * p) == a:
         return p_value, a_value
 
     def lost_mark(raw: str, wanted: Decimal) -> bool:
@@ -1310,10 +1309,10 @@ def _mend_lost_decimal_mark(
             r"\D", "", format_money(wanted)
         )
 
-    wanted_price = (a / q).quantize(cent, ROUND_HALF_UP)
-    if (wanted_price * q).quantize(cent, ROUND_HALF_UP) == a and lost_mark(p_raw, wanted_price):
+    wanted_price = cents(a / q)
+    if cents(wanted_price * q) == a and lost_mark(p_raw, wanted_price):
         return format_money(wanted_price), a_value
-    wanted_amount = (q * p).quantize(cent, ROUND_HALF_UP)
+    wanted_amount = cents(q * p)
     if lost_mark(a_raw, wanted_amount):
         return p_value, format_money(wanted_amount)
     return p_value, a_value
@@ -1328,8 +1327,7 @@ def _row_confidence(
     text = [w.confidence for w in cells.get(DESC, [])]
     base = min(min(numbers, default=1.0), sum(text) / len(text) if text else 1.0)
     if qty and price:
-        expected = (Decimal(qty) * Decimal(price)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        if expected == Decimal(amount):
+        if cents(Decimal(qty) * Decimal(price)) == Decimal(amount):
             return _raise(base)
         return base * 0.7
     return base * 0.9

@@ -74,13 +74,18 @@ def parse_money(text: str, decimal_separator: str | None = None) -> Decimal | No
     price = Price.fromstring(raw, decimal_separator=separator)
     if price.amount is None:
         return None
-    amount = price.amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    amount = cents(price.amount)
     return -amount if negative and amount > 0 else amount
+
+
+def cents(amount: Decimal) -> Decimal:
+    """Money rounded as invoices round it: half up, to the cent."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def format_money(amount: Decimal) -> str:
     """Normal form of money: `1234.50`."""
-    rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    rounded = cents(amount)
     return f"{rounded if rounded else abs(rounded):f}"  # never "-0.00"
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from extractors.model import Extraction
-from extractors.values import fold_text
+from extractors.values import cents, fold_text
 from pipelines.rules.base import Finding, Params, RuleContext, rule
 
 
@@ -79,9 +79,7 @@ def line_item_amount(ex: Extraction, params: Tolerance, ctx: RuleContext) -> Ite
     for number, li in enumerate(ex.line_items, start=1):
         if li.quantity is None or li.unit_price is None or li.amount is None:
             continue
-        expected = (Decimal(li.quantity) * Decimal(li.unit_price)).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_UP
-        )
+        expected = cents(Decimal(li.quantity) * Decimal(li.unit_price))
         if abs(expected - Decimal(li.amount)) > params.tolerance:
             yield Finding(
                 f"line {number}: {li.quantity} x {li.unit_price} = {expected}, "

@@ -1225,14 +1225,6 @@ def _flush_pending(
     pending[:] = keep
 
 
-_BORDER = re.compile(r"[|\[\]{}¦!]+")
-
-
-def _strip_border(w: Word) -> Word:
-    text = w.text.strip("|[]{}¦")
-    return w if text == w.text or not text else replace(w, text=text)
-
-
 def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
     """Each word goes to the column whose header it stands under; a word under no header goes to
     the description when it lies between the description's start and the first number column
@@ -1241,9 +1233,6 @@ def _assign(line: Line, header: list[_Column]) -> dict[str, list[Word]]:
     numbers_start = min((c.box.x0 for c in header if c.kind in (QTY, PRICE, AMOUNT)), default=1e9)
     cells: dict[str, list[Word]] = {}
     for w in line.words:
-        if _BORDER.fullmatch(w.text):
-            continue  # a table rule read by OCR as "|" or "]"
-        w = _strip_border(w)
         under = [
             (w.bbox.h_overlap(c.box), i)
             for i, c in enumerate(header)

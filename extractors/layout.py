@@ -86,17 +86,28 @@ def _split_glued(word: Word) -> list[Word]:
     ]
 
 
-_OCR_RULE = re.compile(r"[|\[\]{}¦_~]+")
+_OCR_RULE = re.compile(r"[|\[\]{}¦!_~]+")
+_RULE_EDGES = "|[]{}¦"
+
+
+def _without_rules(w: Word) -> Word | None:
+    """Table rules that OCR read as "|", "[" or "!" are lines, not words: dropped alone, and
+    stripped where they stick to a word ("|Office")."""
+    if w.source is not Source.OCR:
+        return w
+    if _OCR_RULE.fullmatch(w.text):
+        return None
+    text = w.text.strip(_RULE_EDGES)
+    return w if text == w.text or not text else Word(text, w.bbox, w.confidence, w.source)
 
 
 def build_lines(page: Page) -> PageLayout:
-    """Group a page's words into lines by vertical position, and lines into phrases by gaps.
-    Table rules that OCR read as "|" or "[" are dropped: they are lines, not words."""
+    """Group a page's words into lines by vertical position, and lines into phrases by gaps."""
     words = [
         piece
         for w in page.words
-        if not (w.source is Source.OCR and _OCR_RULE.fullmatch(w.text))
-        for piece in _split_glued(w)
+        if (kept := _without_rules(w)) is not None
+        for piece in _split_glued(kept)
     ]
     if not words:
         return PageLayout(page, ())

@@ -20,6 +20,14 @@ if _DEJAVU.exists():
 Item = tuple[float, float, str, float] | tuple[float, float, str, float, str]
 
 
+# A vendor's letterhead in the top left corner, for pages that only test something else
+HEADER: list[Item] = [
+    (50, 60, "Northwind Traders Ltd", 18),
+    (50, 78, "12 Harbour Road", 9),
+    (50, 90, "Bristol BS1 4DJ", 9),
+]
+
+
 def draw_pdf(
     path: Path, pages: Sequence[Sequence[Item]], pagesize: tuple[float, float] = A4
 ) -> Path:

@@ -10,14 +10,9 @@ from extractors.api import ExtractSettings
 from extractors.invoice import InvoiceExtractor
 from extractors.model import Extraction
 from pipelines.read import read_document
-from tests.builders import Item, draw_pdf, label_rows
+from tests.builders import HEADER, Item, draw_pdf, label_rows
 
 EXTRACTOR = InvoiceExtractor()
-HEADER: list[Item] = [
-    (50, 60, "Northwind Traders Ltd", 18),
-    (50, 78, "12 Harbour Road", 9),
-    (50, 90, "Bristol BS1 4DJ", 9),
-]
 
 
 def extract(path: Path) -> Extraction:

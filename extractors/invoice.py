@@ -499,6 +499,12 @@ def _parties(ctx: _Context) -> dict[str, Field]:
     if vendor:
         if not _address_like(vendor.address):
             vendor = _Block(vendor.name, _vendor_address_elsewhere(ctx, vendor.name))
+        if customer:
+            # one block of lines is never both parties' address: the customer's block, found
+            # in its window or under its label, is not the vendor's
+            theirs = {id(s) for s in [customer.name, *customer.address]}
+            if any(id(s) in theirs for s in vendor.address):
+                vendor = _Block(vendor.name, [])
         out.update(_block_fields("vendor", vendor, vendor_score))
     return out
 
@@ -599,8 +605,11 @@ PHONE = re.compile(
 
 
 def _contact(text: str) -> bool:
-    """Phone, e-mail, web, ids: where an address block ends."""
-    return "@" in text or bool(CONTACT.search(fold_text(text))) or bool(PHONE.search(text))
+    """Phone, e-mail, web, ids: where an address block ends. A line of nothing but nine digits
+    or more, with phone punctuation, is a number whatever its label or prefix was read as."""
+    if "@" in text or CONTACT.search(fold_text(text)) or PHONE.search(text):
+        return True
+    return bool(re.fullmatch(r"\W?\s*[\d\s()+./-]+", text)) and sum(c.isdigit() for c in text) >= 9
 
 
 def _segments_below(ctx: _Context, page: PageLayout, anchor: Segment, box: BBox) -> list[Segment]:
@@ -1042,7 +1051,7 @@ def _complete_money_columns(
     header = _complete_text_columns(header, rows)
     kinds = {c.kind for c in header}
     if AMOUNT in kinds and PRICE in kinds:
-        return header
+        return _complete_quantity_column(header, rows, decimal)
     named_right = max(c.box.x1 for c in header if c.kind in (DESC, QTY, PRICE, AMOUNT))
     groups: list[list[Word]] = []
     for line in rows:
@@ -1065,7 +1074,41 @@ def _complete_money_columns(
         added.append(_Column(kind, BBox(box.x0, box.top, box.x1, box.top + 1), "inferred"))
     if AMOUNT not in kinds and not any(c.kind == AMOUNT for c in added):
         return header  # no amounts: not a line-item table after all
-    return sorted([*header, *added], key=lambda c: c.box.x0)
+    return _complete_quantity_column(
+        sorted([*header, *added], key=lambda c: c.box.x0), rows, decimal
+    )
+
+
+def _complete_quantity_column(
+    header: list[_Column], rows: Sequence[Line], decimal: str | None
+) -> list[_Column]:
+    """A quantity heading OCR lost: the numbers standing just left of the unit price whose
+    product with it gives the row's amount, in most rows, are the quantity column."""
+    kinds = {c.kind for c in header}
+    if QTY in kinds or not {PRICE, AMOUNT} <= kinds:
+        return header
+    price_x = min(c.box.x0 for c in header if c.kind == PRICE)
+    money = _money_parser(decimal)
+    priced = 0
+    found: list[Word] = []
+    for line in rows:
+        cells = _assign(line, header)
+        price = money(cells[PRICE]) if cells.get(PRICE) else None
+        amount = money(cells[AMOUNT]) if cells.get(AMOUNT) else None
+        if not (price and amount):
+            continue
+        priced += 1
+        before = [w for w in line.words if w.bbox.x1 < price_x - 2]
+        if not before:
+            continue
+        qty = parse_quantity(before[-1].text, decimal)
+        if qty and qty > 0 and cents(qty * Decimal(price[0])) == Decimal(amount[0]):
+            found.append(before[-1])
+    if priced < 2 or len(found) * 10 < priced * 6:
+        return header
+    box = BBox.enclosing([w.bbox for w in found])
+    column = _Column(QTY, BBox(box.x0, box.top, box.x1, box.top + 1), "inferred")
+    return sorted([*header, column], key=lambda c: c.box.x0)
 
 
 DESCRIPTION_HEADERS = frozenset(

@@ -87,17 +87,19 @@ def _split_glued(word: Word) -> list[Word]:
 
 
 _OCR_RULE = re.compile(r"[|\[\]{}¦!_~]+")
-_RULE_EDGES = "|[]{}¦"
+_RULE_EDGES = "|[]{}¦_"
+# "16oz" read as "160z": a zero glued between a number and "z" is the letter o of the unit
+_OUNCES_READ_AS_ZERO = re.compile(r"(?<=\d)0(?=[zZ]\b)")
 
 
 def _without_rules(w: Word) -> Word | None:
-    """Table rules that OCR read as "|", "[" or "!" are lines, not words: dropped alone, and
-    stripped where they stick to a word ("|Office")."""
+    """Table rules and underlines that OCR read as "|", "[", "!" or "_" are lines, not words:
+    dropped alone, and stripped where they stick to a word ("|Office", "__BWM-180")."""
     if w.source is not Source.OCR:
         return w
     if _OCR_RULE.fullmatch(w.text):
         return None
-    text = w.text.strip(_RULE_EDGES)
+    text = _OUNCES_READ_AS_ZERO.sub("o", w.text.strip(_RULE_EDGES))
     return w if text == w.text or not text else Word(text, w.bbox, w.confidence, w.source)
 
 
@@ -126,13 +128,33 @@ def build_lines(page: Page) -> PageLayout:
             rows.append([w])
             row_cy, row_h = w.bbox.cy, h
     lines = []
+    rows = [
+        marked for row in rows if (marked := _without_marks(sorted(row, key=lambda w: w.bbox.x0)))
+    ]
     for index, row in enumerate(rows):
-        row.sort(key=lambda w: w.bbox.x0)
         row[:] = _mend_ocr_numbers(row)
         lines.append(
             Line(page.number, index, tuple(row), tuple(_segments(row, page.number, index)))
         )
     return PageLayout(page, tuple(lines))
+
+
+def _without_marks(row: list[Word]) -> list[Word]:
+    """A logo or a stamp that OCR read as a few letters ("ms", "CS") is a mark, not a word: an
+    unsure, short word without digits that opens a row and is far wider than its letters, far
+    from the words after it, or alone, is dropped."""
+    while row and row[0].source is Source.OCR:
+        first = row[0]
+        text = re.sub(r"\W", "", first.text)
+        if first.confidence >= 0.5 or len(text) > 3 or any(c.isdigit() for c in text):
+            break
+        height = max(first.bbox.height, 1.0)
+        too_wide = first.bbox.width > 1.5 * height * max(len(first.text), 1)
+        apart = len(row) == 1 or row[1].bbox.x0 - first.bbox.x1 > 1.5 * height
+        if not (too_wide or apart):
+            break
+        row = row[1:]
+    return row
 
 
 def _mend_ocr_numbers(words: Sequence[Word]) -> list[Word]:

@@ -246,7 +246,12 @@ def _print_summary(summary: batch_mod.Summary, workers: int) -> None:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--workers", type=int, default=None, help="Processes to use (default: all cores).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="List every wrong value.")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List every wrong, missing or unexpected value and line item.",
+)
 @rules_option
 def eval_command(
     directory: Path, workers: int | None, as_json: bool, show_errors: bool, rules: tuple[Path, ...]

@@ -108,7 +108,7 @@ class Report:
     wrong_auto: list[tuple[str, list[str]]] = field(default_factory=list)
     errors: list[tuple[str, str, Any, Any]] = field(
         default_factory=list
-    )  # source, field, got, want
+    )  # source, field, got (None: missing), want (None: not expected)
     right_confidences: list[float] = field(default_factory=list)
     wrong_confidences: list[float] = field(default_factory=list)
     classified: int = 0
@@ -159,6 +159,10 @@ class Report:
             "missed_planted_errors": self.missed_planted,
             "auto_approved_with_wrong_value": self.wrong_auto,
             "confidence_auc": self.confidence_auc,
+            "errors": [
+                {"source": source, "field": name, "got": got, "want": want}
+                for source, name, got, want in self.errors
+            ],
             "mean_confidence_right": _mean(self.right_confidences),
             "mean_confidence_wrong": _mean(self.wrong_confidences),
             "failed": self.failed,
@@ -176,6 +180,10 @@ def _item_key(item: Mapping[str, Any]) -> tuple[str, ...]:
         else ""
         for k in ("description", "quantity", "unit_price", "amount", "product_code")
     )
+
+
+def _item_text(item: tuple[str, ...]) -> str:
+    return " | ".join(item)
 
 
 def score(report: Report, result: Result, expected: Mapping[str, Any]) -> None:
@@ -200,6 +208,8 @@ def score(report: Report, result: Result, expected: Mapping[str, Any]) -> None:
         counts = group.fields[name]
         if got is None:
             counts.fn += 1
+            if want is not None:
+                report.errors.append((result.source, name, None, want))
             continue
         if want is not None and same(name, got, want):
             counts.tp += 1
@@ -219,16 +229,27 @@ def score(report: Report, result: Result, expected: Mapping[str, Any]) -> None:
             continue
         counts = group.fields[items_name]
         unmatched = list(want_items)
+        extra: list[tuple[str, ...]] = []
         for item in got_items:
             if item in unmatched:
                 unmatched.remove(item)
                 counts.tp += 1
             else:
                 counts.fp += 1
+                extra.append(item)
         counts.fn += len(unmatched)
-        if unmatched or len(got_items) != len(want_items):
+        if unmatched or extra:
             wrong.append(items_name)
-            report.errors.append((result.source, items_name, len(got_items), len(want_items)))
+            # an item read wrong pairs with the expected one it was meant to be, in order
+            for i in range(max(len(extra), len(unmatched))):
+                report.errors.append(
+                    (
+                        result.source,
+                        items_name,
+                        _item_text(extra[i]) if i < len(extra) else None,
+                        _item_text(unmatched[i]) if i < len(unmatched) else None,
+                    )
+                )
 
     planted = list(expected.get("planted_errors", []))
     fired = {i.rule for i in result.issues}

@@ -54,6 +54,13 @@ class ReadSettings:
     ocr_psm: int = 3
     ocr_fallback_psm: int = 6
     ocr_min_ink_coverage: float = 0.75
+    # Text lines Tesseract read with low confidence (its layout analysis merged two rows or
+    # took a baseline wrong) and unsure words in lines read well are read again from their own
+    # crops, all in one further Tesseract call; a second reading replaces the first only when
+    # it is read with clearly more confidence
+    ocr_weak_line_confidence: float = 0.5
+    ocr_weak_word_confidence: float = 0.4
+    ocr_max_rereads: int = 40
     deskew: bool = True
 
 
@@ -308,15 +315,16 @@ def _ocr_page(image: Image.Image, number: int, to_points: float, settings: ReadS
             )
     image = invert_dark_boxes(image)
     lang = _page_language(image, settings)
-    words, quality = _read_page_words(image, lang, settings)
+    words, lines, quality = _read_page_words(image, lang, settings)
     rotation = 0.0
     if quality < 0.55 or len(words) < 5:
         turned = _osd_rotation(image)
         if turned:
             rotated = image.rotate(-turned, expand=True)
-            words2, quality2 = _read_page_words(rotated, lang, settings)
+            words2, lines2, quality2 = _read_page_words(rotated, lang, settings)
             if quality2 > quality:
-                image, words, rotation = rotated, words2, float(turned)
+                image, words, lines, rotation = rotated, words2, lines2, float(turned)
+    words = _reread_weak_spots(image, words, lines, lang, settings)
     scaled = tuple(
         Word(
             text=w.text,
@@ -357,14 +365,222 @@ def _page_language(image: Image.Image, settings: ReadSettings) -> str:
 
 def _read_page_words(
     image: Image.Image, lang: str, settings: ReadSettings
-) -> tuple[list[Word], float]:
-    words, quality = _tesseract_words(image, lang, settings, settings.ocr_psm)
+) -> tuple[list[Word], list[tuple[int, int, int]], float]:
+    words, lines, quality = _tesseract_words(image, lang, settings, settings.ocr_psm)
     coverage = ink_coverage(image, words)
     if coverage < settings.ocr_min_ink_coverage:
-        again, quality2 = _tesseract_words(image, lang, settings, settings.ocr_fallback_psm)
+        again, lines2, quality2 = _tesseract_words(image, lang, settings, settings.ocr_fallback_psm)
         if ink_coverage(image, again) > coverage:
-            return again, quality2
-    return words, quality
+            words, lines, quality = again, lines2, quality2
+    return words, lines, quality
+
+
+def _reread_weak_spots(
+    image: Image.Image,
+    words: list[Word],
+    lines: list[tuple[int, int, int]],
+    lang: str,
+    settings: ReadSettings,
+) -> list[Word]:
+    """Read again what Tesseract read with low confidence: whole text lines (neighbouring weak
+    lines together, as they are often two rows taken for one) and single unsure words in a line
+    read well (with the next word, for context); and read what it did not read at all, text-sized
+    ink outside every word box (a column its layout analysis skipped). All the crops go to
+    Tesseract in one image, a column of crops with white space between them. A crop's second
+    reading replaces its first only when it is read with clearly more confidence; words found
+    in unread ink are added when they are read with fair confidence."""
+    weak = _weak_spots(words, lines, settings)[: settings.ocr_max_rereads]
+    unread = _unread_spots(image, words)[: settings.ocr_max_rereads * 2]
+    spots = weak + unread
+    if not spots:
+        return words
+    # each spot is cut out tight and set on blank paper with a wide margin: Tesseract reads a
+    # word best with white space around it, and no slices of the rows above and below
+    grey = image.convert("L")
+    paper = int(np.median(np.asarray(grey.reduce(4))))
+    crops: list[tuple[tuple[int, int, int, int], BBox, int]] = []  # (crop box, core, y offset)
+    for core in spots:
+        box = (
+            max(0, int(core.x0) - 3),
+            max(0, int(core.top) - 3),
+            min(image.width, int(core.x1) + 3),
+            min(image.height, int(core.bottom) + 3),
+        )
+        crops.append((box, core, 0))
+    gap = max(40, 2 * max(b[3] - b[1] for b, _, _ in crops))
+    canvas_h = sum(b[3] - b[1] for b, _, _ in crops) + gap * (len(crops) + 1)
+    canvas_w = max(b[2] - b[0] for b, _, _ in crops) + 2 * gap
+    canvas = Image.new("L", (canvas_w, canvas_h), paper)
+    y = gap
+    for i, (box, core, _) in enumerate(crops):
+        canvas.paste(grey.crop(box), (gap, y))
+        crops[i] = (box, core, y)
+        y += box[3] - box[1] + gap
+    try:
+        again, _, _ = _tesseract_words(canvas, lang, settings, settings.ocr_fallback_psm)
+    except ReadError as exc:  # the first reading stands
+        log.warning("second reading of unsure words skipped: %s", exc)
+        return words
+    for box, core, offset in crops:
+        height = box[3] - box[1]
+        moved = [
+            Word(
+                w.text,
+                BBox(
+                    w.bbox.x0 - gap + box[0],
+                    w.bbox.top - offset + box[1],
+                    w.bbox.x1 - gap + box[0],
+                    w.bbox.bottom - offset + box[1],
+                ),
+                w.confidence,
+                Source.OCR,
+            )
+            for w in again
+            if offset <= w.bbox.cy <= offset + height
+        ]
+        moved = [w for w in moved if _centre_in(w.bbox, core)]
+        inside = [w for w in words if _centre_in(w.bbox, core)]
+        floor = 0.6 if not inside else _text_confidence(inside) + 0.1
+        if moved and _text_confidence(moved) >= floor:
+            keep = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in keep] + moved
+    return words
+
+
+def _unread_spots(image: Image.Image, words: list[Word]) -> list[BBox]:
+    """Text-sized blobs of ink that no word box covers, largest first: words Tesseract's layout
+    analysis left out. Rules, specks and pictures are not text-sized and are left alone."""
+    from scipy import ndimage
+
+    if len(words) < 5:
+        return []
+    text_height = sorted(w.bbox.height for w in words)[len(words) // 2] / 2  # at half scale
+    if text_height < 4:
+        return []
+    small = np.asarray(image.reduce(2), dtype=np.uint8)
+    ink = small < min(128.0, float(np.median(small)) - 60)
+    covered = np.zeros_like(ink)
+    pad = int(text_height * 0.3) + 1
+    for w in words:
+        b = w.bbox
+        covered[
+            max(0, int(b.top) // 2 - pad) : int(b.bottom) // 2 + pad,
+            max(0, int(b.x0) // 2 - pad) : int(b.x1) // 2 + pad,
+        ] = True
+    # letters of a word, and words a space apart, join into one blob
+    joined = ndimage.binary_dilation(
+        ink & ~covered, structure=np.ones((1, max(3, int(text_height * 0.8))), dtype=bool)
+    )
+    labels, _ = ndimage.label(joined)
+    spots: list[tuple[int, BBox]] = []
+    for index, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is None:
+            continue
+        rows, cols = box
+        height, width = rows.stop - rows.start, cols.stop - cols.start
+        if not (0.6 * text_height <= height <= 2.0 * text_height) or width < text_height:
+            continue  # a rule, a speck, a logo
+        blob = labels[box] == index
+        if float(blob.mean()) < 0.25:
+            continue  # a frame's corner, not letters
+        count = int((ink[box] & blob).sum())
+        spots.append(
+            (count, BBox(cols.start * 2.0, rows.start * 2.0, cols.stop * 2.0, rows.stop * 2.0))
+        )
+    # blobs a few letters apart on one row ("21" and "ea" of "21 ea") are read together
+    merged: list[tuple[int, BBox]] = []
+    for count, box in sorted(spots, key=lambda t: t[1].x0):
+        for i, (c2, other) in enumerate(merged):
+            overlap = min(box.bottom, other.bottom) - max(box.top, other.top)
+            if overlap > 0.5 * min(box.height, other.height) and (
+                box.x0 - other.x1 < 5 * text_height
+            ):
+                merged[i] = (count + c2, _union([box, other]))
+                break
+        else:
+            merged.append((count, box))
+    return [b for _, b in sorted(merged, key=lambda t: -t[0])]
+
+
+def _weak_spots(
+    words: list[Word], lines: list[tuple[int, int, int]], settings: ReadSettings
+) -> list[BBox]:
+    """Boxes worth a second reading, weakest first."""
+    by_line: dict[tuple[int, int, int], list[Word]] = {}
+    for word, key in zip(words, lines, strict=True):
+        by_line.setdefault(key, []).append(word)
+    if not words:
+        return []
+    # a spot taller than a few text lines is a page read sideways or a picture, not a misreading
+    text_height = sorted(w.bbox.height for w in words)[len(words) // 2]
+    tallest = 4 * text_height
+    weak_lines: list[tuple[float, BBox]] = []
+    weak_words: list[tuple[float, BBox]] = []
+    for members in by_line.values():
+        texty = [w for w in members if sum(c.isalnum() for c in w.text) >= 2]
+        if sum(len(w.text) for w in texty) >= 6:
+            mean = float(np.mean([w.confidence for w in texty]))
+            if mean < settings.ocr_weak_line_confidence:
+                weak_lines.append((mean, _union(w.bbox for w in texty)))
+                continue
+        heights = sorted(w.bbox.height for w in members)
+        typical = heights[len(heights) // 2]
+        for i, w in enumerate(members):
+            if w.confidence >= settings.ocr_weak_word_confidence or w.bbox.height < 0.6 * typical:
+                continue  # a speck or a rule's stub is not a word read wrong
+            if re.fullmatch(r"[|\[\]{}!_~\-—.,:;'\"]", w.text):
+                continue
+            box = w.bbox
+            following = members[i + 1] if i + 1 < len(members) else None
+            if following is not None and following.bbox.x0 - box.x1 < 2 * typical:
+                box = _union([box, following.bbox])
+            weak_words.append((w.confidence, box))
+    regions = [(0.0, r) for r in _merge_regions([b for _, b in weak_lines]) if r.height <= tallest]
+    taken = [r for _, r in regions]
+    for conf, box in sorted(weak_words, key=lambda t: t[0]):
+        if box.height <= tallest and not any(_centre_in(box, r) for r in taken):
+            regions.append((conf, box))
+            taken.append(box)
+    return [r for _, r in sorted(regions, key=lambda t: t[0])]
+
+
+def _union(boxes: Iterator[BBox] | list[BBox]) -> BBox:
+    items = list(boxes)
+    return BBox(
+        min(b.x0 for b in items),
+        min(b.top for b in items),
+        max(b.x1 for b in items),
+        max(b.bottom for b in items),
+    )
+
+
+def _merge_regions(boxes: list[BBox]) -> list[BBox]:
+    """Join boxes that overlap across and lie within a line's height of each other."""
+    merged: list[BBox] = []
+    for box in sorted(boxes, key=lambda b: b.top):
+        for i, other in enumerate(merged):
+            across = min(box.x1, other.x1) - max(box.x0, other.x0) > 0
+            gap = box.top - other.bottom
+            if across and gap < max(box.height, other.height):
+                merged[i] = _union([box, other])
+                break
+        else:
+            merged.append(box)
+    return merged
+
+
+def _centre_in(b: BBox, region: BBox) -> bool:
+    return region.x0 <= b.cx <= region.x1 and region.top <= b.cy <= region.bottom
+
+
+def _text_confidence(words: list[Word]) -> float:
+    """Mean confidence over the characters read, table rules ("|") left out; punctuation read
+    where a word stands (";," for "34") counts, as the misreading it is."""
+    read = [w for w in words if not re.fullmatch(r"[|\[\]{}!_~]+", w.text)]
+    chars = sum(len(w.text) for w in read)
+    if not chars:
+        return 0.0
+    return sum(w.confidence * len(w.text) for w in read) / chars
 
 
 def ink_coverage(image: Image.Image, words: list[Word]) -> float:
@@ -386,7 +602,9 @@ def ink_coverage(image: Image.Image, words: list[Word]) -> float:
 
 def _tesseract_words(
     image: Image.Image, lang: str, settings: ReadSettings, psm: int
-) -> tuple[list[Word], float]:
+) -> tuple[list[Word], list[tuple[int, int, int]], float]:
+    """Tesseract's words with their boxes and confidences, the (block, paragraph, line) each
+    belongs to, and a page quality: the mean confidence of words with three letters or more."""
     try:
         data = pytesseract.image_to_data(
             image,
@@ -400,7 +618,8 @@ def _tesseract_words(
     except pytesseract.TesseractNotFoundError as exc:
         raise ReadError("Tesseract is not installed, so scanned pages cannot be read.") from exc
     words: list[Word] = []
-    for text, conf, x, y, w, h, level in zip(
+    lines: list[tuple[int, int, int]] = []
+    for text, conf, x, y, w, h, level, block, par, line in zip(
         data["text"],
         data["conf"],
         data["left"],
@@ -408,6 +627,9 @@ def _tesseract_words(
         data["width"],
         data["height"],
         data["level"],
+        data["block_num"],
+        data["par_num"],
+        data["line_num"],
         strict=True,
     ):
         token = str(text).strip()
@@ -415,9 +637,10 @@ def _tesseract_words(
         if level != 5 or not token or confidence < 0:
             continue
         words.append(Word(token, BBox(x, y, x + w, y + h), confidence / 100, Source.OCR))
+        lines.append((int(block), int(par), int(line)))
     scored = [w.confidence for w in words if sum(c.isalpha() for c in w.text) >= 3]
     quality = float(np.mean(scored)) if scored else 0.0
-    return words, quality
+    return words, lines, quality
 
 
 def _osd_rotation(image: Image.Image) -> int:
@@ -432,13 +655,16 @@ def _osd_rotation(image: Image.Image) -> int:
 
 
 def invert_dark_boxes(image: Image.Image) -> Image.Image:
-    """White text on a dark band (table headers, shaded totals) turns to dark on white, which
-    Tesseract can read; binarised scans lose it otherwise. A box is a large connected dark
-    region, mostly filled, found on a 4x smaller copy of the page."""
+    """Light text on a dark or mid-grey band (table headers, shaded totals) turns to dark text
+    on the page's paper, which Tesseract can read; binarised scans lose it otherwise. A band is
+    a large connected region well darker than the paper, mostly filled, found on a 4x smaller
+    copy of the page; its text is light when the pixels that stand out from the band's shade
+    are lighter than it, not darker (a grey shade with dark text on it reads as it is)."""
     from scipy import ndimage
 
     small = np.asarray(image.reduce(4), dtype=np.uint8)
-    dark = small < 90
+    page_paper = float(np.median(small))
+    dark = small < min(150.0, page_paper - 70)
     labels, count = ndimage.label(dark)
     if count == 0:
         return image
@@ -455,9 +681,14 @@ def invert_dark_boxes(image: Image.Image) -> Image.Image:
         if filled < 0.7:
             continue
         region = (slice(rows.start * 4, rows.stop * 4), slice(cols.start * 4, cols.stop * 4))
-        if np.median(pixels[region]) >= 90:
+        low, shade, high = np.percentile(pixels[region], (3, 50, 97))
+        if high - shade <= shade - low:
             continue  # a grey shade with dark text on it reads as it is
-        pixels[region] = 255 - pixels[region]
+        # inverted, the band's shade becomes a lighter grey; stretched to the page's own paper
+        # shade, the text stands on the same paper as the rest of the page
+        inverted = 255 - pixels[region].astype(np.float32)
+        paper = max(float(np.median(inverted)), 1.0)
+        pixels[region] = np.clip(inverted * (page_paper / paper), 0, 255).astype(np.uint8)
         changed = True
     return Image.fromarray(pixels) if changed else image
 

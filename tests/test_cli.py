@@ -275,3 +275,29 @@ def test_rules_shows_a_client_override(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "min_confidence=0.93" in result.output
+
+
+def test_eval_errors_lists_missing_values_and_unmatched_items(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    simple_invoice(folder / "a.pdf", number="INV-1")
+    (folder / "a.expected.json").write_text(
+        json.dumps(
+            {
+                "document_type": "invoice",
+                "fields": {"invoice_number": "INV-1", "purchase_order": "PO-9"},
+                "line_items": [
+                    {"description": "Widget, red", "quantity": "2", "amount": "1000.00"}
+                ],
+            }
+        )
+    )
+    result = CliRunner().invoke(
+        main, ["eval", str(folder), "--errors", "--workers", "1"], env={"COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "a.pdf: purchase_order got None want 'PO-9'" in result.output
+    # the item read and the item expected are shown side by side, so the difference is visible
+    assert "got 'widget blue | 2 | 500.00 | 1000.00 | ' want 'widget red | 2 |  | 1000.00 | '" in (
+        result.output
+    )

@@ -14,6 +14,7 @@ from extractors.model import BBox, Document, Extraction, Page, Source, Word
 from extractors.values import find_ibans
 from pipelines.read import read_document
 from tests.builders import HEADER, Item, draw_pdf, label_rows
+from tests.conftest import SAMPLES
 
 EXTRACTOR = InvoiceExtractor()
 
@@ -189,6 +190,19 @@ def test_ocr_table_rules_read_as_bars_are_not_words() -> None:
     assert line.segments[0].text == "Sub Total"
 
 
+def test_ocr_underline_remnants_and_ounces_read_as_zero_are_cleaned() -> None:
+    doc = ocr_page(
+        [[(50, "__BWM-180"), (120, "_Montagehandschuhe"), (300, "Latte"), (340, "160Z")]]
+    )
+    [line] = build_lines(doc.pages[0]).lines
+    assert [w.text for w in line.words] == ["BWM-180", "Montagehandschuhe", "Latte", "16oZ"]
+    # a text layer says what it says
+    digital = Page(
+        1, 595, 842, (Word("__init__", BBox(50, 100, 90, 108), 1.0, Source.TEXT),), Source.TEXT
+    )
+    assert build_lines(digital).lines[0].words[0].text == "__init__"
+
+
 def test_ocr_lost_decimal_mark_is_mended_by_the_row_arithmetic() -> None:
     doc = ocr_page(
         [
@@ -328,3 +342,109 @@ def test_a_line_ocr_could_hardly_read_is_not_part_of_an_address() -> None:
     doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, words, Source.OCR),))
     got = EXTRACTOR.extract(doc, ExtractSettings()).fields
     assert got["vendor_address"].value == "111 rue des Lilas 69002 Lyon"
+
+
+def test_quantity_column_found_by_arithmetic_when_ocr_lost_its_heading() -> None:
+    doc = ocr_page(
+        [
+            # "Qté" and "TVA" on a dark band came out as noise; the other headings were read
+            [
+                (40, "Réf."),
+                (90, "Désignation"),
+                (354, "el"),
+                (400, "Prix unit. HT"),
+                (500, "Total"),
+            ],
+            [(40, "DES-H"), (90, "Mise en page"), (357, "2,5"), (420, "81,15"), (500, "202,88")],
+            [
+                (40, "RU-85"),
+                (90, "Roll-up 85 x 200 cm"),
+                (364, "1"),
+                (420, "143,25"),
+                (500, "143,25"),
+            ],
+            [
+                (40, "BP-A4"),
+                (90, "Papier, 1000 feuilles"),
+                (365, "l"),
+                (420, "166,55"),
+                (500, "166,55"),
+            ],
+            [(300, "Total TTC"), (500, "512,68")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    got = [(li.description, li.quantity, li.unit_price, li.amount) for li in ex.line_items]
+    assert got == [
+        ("Mise en page", "2.5", "81.15", "202.88"),
+        ("Roll-up 85 x 200 cm", "1", "143.25", "143.25"),
+        ("Papier, 1000 feuilles", "1", "166.55", "166.55"),  # "l" for 1, mended by arithmetic
+    ]
+
+
+def test_a_description_ending_in_a_number_is_not_a_quantity_column() -> None:
+    doc = ocr_page(
+        [
+            [(40, "Description"), (400, "Price"), (500, "Amount")],
+            [(40, "Support plan tier 2"), (420, "80.00"), (500, "80.00")],
+            [(40, "Licence pack 5"), (420, "25.00"), (500, "25.00")],
+            [(300, "Total"), (500, "105.00")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    got = [(li.description, li.quantity) for li in ex.line_items]
+    assert got == [("Support plan tier 2", None), ("Licence pack 5", None)]
+
+
+def test_a_logo_read_as_letters_is_not_part_of_the_letterhead() -> None:
+    def word(text: str, x0: float, x1: float, y: float, conf: float = 0.95) -> Word:
+        return Word(text, BBox(x0, y, x1, y + 11), conf, Source.OCR)
+
+    words = (
+        word("ms", 39, 91, 46, 0.0),  # three wavy lines, 52 pt wide for two letters
+        word("Ets", 101, 121, 48),
+        word("Perrin", 127, 169, 48),
+        word("SAS", 175, 201, 48),
+        word("CS", 39, 90, 60, 0.48),  # alone on its row
+        word("34", 101, 110, 66),
+        word("impasse", 113, 146, 66),
+        word("Sms", 39, 58, 80, 0.38),  # far from the words after it
+        word("21000", 100, 126, 80),
+        word("DIJON", 129, 160, 80),
+    )
+    layout = build_lines(Page(1, 595, 842, words, Source.OCR))
+    assert [line.segments[0].text for line in layout.lines] == [
+        "Ets Perrin SAS",
+        "34 impasse",
+        "21000 DIJON",
+    ]
+    # sure short words stay, whatever stands around them
+    kept = build_lines(
+        Page(1, 595, 842, (word("EUR", 39, 60, 46), word("12.00", 200, 230, 46)), Source.OCR)
+    )
+    assert kept.lines[0].words[0].text == "EUR"
+
+
+def test_a_phone_number_whose_plus_ocr_misread_ends_the_address() -> None:
+    doc = ocr_page(
+        [
+            [(300, "De"), (315, "Zwaluw"), (355, "Drukkerij"), (410, "B.V.")],
+            [(300, "Stationsweg"), (365, "34")],
+            [(300, "9711"), (328, "LM"), (345, "Groningen")],
+            [(300, "&"), (310, "31"), (325, "(0)50"), (360, "470"), (382, "2821")],
+            [(300, "KvK"), (325, "66147489")],
+            [(40, "Factuur"), (100, "2024-118")],
+        ],
+        top=60,
+    )
+    got = EXTRACTOR.extract(doc, ExtractSettings()).fields
+    assert got["vendor_address"].value == "Stationsweg 34 9711 LM Groningen"
+
+
+def test_the_customers_window_block_is_never_the_vendors_address() -> None:
+    """Sample 53: the vendor's sender line came out of OCR broken in two rows, and its name,
+    standing alone above the window, lent the customer's address to the vendor."""
+    fields = extract_pdf(SAMPLES / "invoices" / "53-haas-elektrogrosshandel-scan.pdf").fields
+    assert fields["customer_address"].value == "Lindenallee 126 97070 Würzburg"
+    vendor_address = fields.get("vendor_address")
+    assert vendor_address is None or "Würzburg" not in vendor_address.value

@@ -576,3 +576,95 @@ def test_ink_coverage_drops_when_a_column_was_not_read() -> None:
     assert 0.5 < ink_coverage(image, [left]) < 0.6
     unsure = Word("9.75", BBox(300, 50, 380, 60), 0.1, Source.OCR)
     assert ink_coverage(image, [left, unsure]) < 0.6, "unsure words do not count as read"
+
+
+def test_a_mid_grey_band_is_inverted_onto_the_pages_own_paper() -> None:
+    """ "Net à payer" on a band of grey 86 on a page of grey paper: inverted without stretching,
+    the band stays a grey block Tesseract skips; stretched, it reads like the rest of the page."""
+    from pipelines.read import invert_dark_boxes
+
+    image = _band_image(background=86, text=250)
+    pixels = np.asarray(image).copy()
+    pixels[pixels == 255] = 228  # grey paper
+    out = np.asarray(invert_dark_boxes(Image.fromarray(pixels)))
+    band = out[205:275, 110:1090]
+    assert abs(float(np.median(band)) - 228) <= 3, "the band's background is the page's paper"
+    assert band.min() < 40, "and its text dark"
+
+
+def test_words_read_unsure_are_read_again_from_their_own_crop() -> None:
+    """Tesseract's first reading of a page can garble a word its layout analysis got wrong
+    (";," for "34" beside a logo): unsure words are read again, all in one further call, and a
+    clearly surer reading replaces the first. Sure words are kept as they were."""
+    from PIL import ImageDraw, ImageFont
+
+    from pipelines.read import _reread_weak_spots
+
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 36)
+    draw.text((100, 60), "34 impasse des Artisans", fill=0, font=font)
+    draw.text((100, 160), "21000 DIJON", fill=0, font=font)
+    first = [
+        Word(";,", BBox(100, 62, 140, 100), 0.23, Source.OCR),
+        Word("impasse", BBox(160, 62, 320, 100), 0.96, Source.OCR),
+        Word("des", BBox(335, 62, 400, 100), 0.96, Source.OCR),
+        Word("Artisans", BBox(415, 62, 570, 100), 0.96, Source.OCR),
+        Word("21000", BBox(100, 162, 210, 200), 0.95, Source.OCR),
+        Word("DIJON", BBox(225, 162, 340, 200), 0.95, Source.OCR),
+    ]
+    lines = [(1, 1, 1)] * 4 + [(1, 1, 2)] * 2
+    again = _reread_weak_spots(image, first, lines, "fra", ReadSettings())
+    by_row = sorted(again, key=lambda w: (round(w.bbox.cy, -1), w.bbox.x0))
+    assert [w.text for w in by_row] == ["34", "impasse", "des", "Artisans", "21000", "DIJON"]
+    assert_close(
+        box_of(Page(1, 1400, 300, tuple(again), Source.OCR), "34"), BBox(100, 62, 140, 100), 12
+    )
+    assert [w for w in again if w.text == "DIJON"] == [first[-1]], "sure words are not touched"
+
+
+def test_nothing_sure_is_read_twice() -> None:
+    from pipelines.read import _weak_spots
+
+    sure = [Word("Total", BBox(10, 10, 60, 30), 0.95, Source.OCR)]
+    assert _weak_spots(sure, [(1, 1, 1)], ReadSettings()) == []
+    # a page read sideways makes tall "words": those are not spots to read again
+    sideways = [
+        Word("x", BBox(10, 10, 20, 30), 0.9, Source.OCR),
+        Word("y", BBox(30, 10, 40, 30), 0.9, Source.OCR),
+        Word("ab", BBox(50, 10, 70, 400), 0.1, Source.OCR),
+    ]
+    assert _weak_spots(sideways, [(1, 1, 1)] * 3, ReadSettings()) == []
+
+
+def test_ink_no_word_covers_is_read_and_added() -> None:
+    """Tesseract's layout analysis can skip a whole column (a table's quantities): text-sized
+    ink outside every word box is read in the second call and its words added."""
+    from PIL import ImageDraw, ImageFont
+
+    from pipelines.read import _reread_weak_spots, _unread_spots
+
+    image = Image.new("L", (1400, 520), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 32)
+    rows = [
+        ("Cable ties", "16"),
+        ("Conduit M20", "78"),
+        ("Duct tape", "14"),
+        ("Wall plug", "1"),
+        ("Gloves", "21"),
+    ]
+    first: list[Word] = []
+    for i, (text, qty) in enumerate(rows):
+        y = 40 + 90 * i
+        draw.text((80, y), text, fill=0, font=font)
+        draw.text((900, y), qty, fill=0, font=font)
+        left, top, right, bottom = draw.textbbox((80, y), text, font=font)
+        first.append(Word(text, BBox(left, top, right, bottom), 0.95, Source.OCR))
+    draw.line((60, 500, 1340, 500), fill=0, width=3)  # a rule is not text
+    spots = _unread_spots(image, first)
+    assert len(spots) == 5 and all(850 < s.x0 < 910 for s in spots)
+    again = _reread_weak_spots(image, first, [(1, 1, i) for i in range(5)], "eng", ReadSettings())
+    added = sorted((w for w in again if w not in first), key=lambda w: w.bbox.top)
+    assert [w.text for w in added] == ["16", "78", "14", "1", "21"]
+    assert all(w.confidence >= 0.6 and 890 < w.bbox.x0 < 910 for w in added)

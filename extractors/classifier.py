@@ -1,16 +1,47 @@
-"""Which kind of document this is, from the words that each kind cannot do without.
+"""Which kind of document this is: invoice, claim, contract or unknown.
 
-An invoice names itself and carries a total; a claim form carries patient, insured and procedure
-codes; a contract is prose about parties and terms. The cue classifier counts those cues on the
-first pages; a document with too few of any kind is `unknown` and goes to a person.
+Two classifiers, both plugins of the `bpo.extractors` group:
+
+- `bpo.cue-classifier.v1` counts the words each kind cannot do without (an invoice names itself
+  and carries a total; a claim form carries patient, insured and procedure codes; a contract is
+  prose about parties and terms) on the first pages; too few cues of any kind is `unknown`.
+- `bpo.textcat-classifier.v1`, the one in use when it is installed, is a small spaCy text
+  classifier (bag of words and word pairs) trained on the project's own generated documents by
+  `bpo train classifier`, blended with the cue scores: the trained model knows the vocabulary
+  of whole documents, the cues carry what a reader knows of any invoice, claim or contract.
+  Letters, agendas, resumes and shipping notices are trained as `unknown`.
+
+Both read the same text, `classifier_text`: the folded words of the first pages.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from extractors.model import Classification, Document
 from extractors.values import fold_text
+
+DOCUMENT_TYPES = ("invoice", "claim", "contract", "unknown")
+TEXT_PAGES = 3
+TEXT_WORDS = 1500
+MODEL_ENV = "BPO_CLASSIFIER_MODEL"
+DEFAULT_MODEL = Path(__file__).parent / "trained" / "doc-classifier"
+
+
+def classifier_text(document: Document) -> str:
+    """What the classifiers read: the folded words of the first pages, at most 1500."""
+    words = [w.text for page in document.pages[:TEXT_PAGES] for w in page.words]
+    return fold_text(" ".join(words[:TEXT_WORDS]))
+
+
+def model_path() -> Path:
+    """Where the trained text classifier lives: `$BPO_CLASSIFIER_MODEL`, or inside the package
+    (built there by `bpo train classifier`, which set-up runs)."""
+    configured = os.environ.get(MODEL_ENV)
+    return Path(configured) if configured else DEFAULT_MODEL
+
 
 CUES: dict[str, dict[str, float]] = {
     "invoice": {
@@ -88,8 +119,8 @@ class CueClassifier:
             for kind, cues in CUES.items()
         }
 
-    def classify(self, document: Document) -> Classification:
-        text = fold_text(" ".join(w.text for p in document.pages[:3] for w in p.words))
+    def scores(self, text: str) -> dict[str, float]:
+        """Weighted cue counts per document type, for text as `classifier_text` gives it."""
         scores: dict[str, float] = {}
         for kind, patterns in self._patterns.items():
             score = 0.0
@@ -97,6 +128,21 @@ class CueClassifier:
                 hits = len(pattern.findall(text))
                 score += weight * min(hits, 3)  # a word said ten times is no ten times surer
             scores[kind] = score
+        return scores
+
+    def distribution(self, text: str) -> dict[str, float]:
+        """The cue scores as shares over the four document types; `unknown` takes the share
+        the strongest kind falls short of the minimum score."""
+        scores = self.scores(text)
+        best = max(scores.values())
+        shortfall = max(0.0, self.min_score - best) / self.min_score
+        total = sum(scores.values()) or 1.0
+        out = {kind: (1 - shortfall) * score / total for kind, score in scores.items()}
+        out["unknown"] = shortfall
+        return out
+
+    def classify(self, document: Document) -> Classification:
+        scores = self.scores(classifier_text(document))
         best = max(scores, key=lambda k: scores[k])
         total = sum(scores.values())
         if scores[best] < self.min_score or total == 0:
@@ -104,3 +150,37 @@ class CueClassifier:
         share = scores[best] / total
         strength = min(1.0, scores[best] / (3 * self.min_score))
         return Classification(best, round(0.5 + 0.5 * share * strength, 3), self.name)
+
+
+class TextcatClassifier:
+    """The trained spaCy text classifier blended with the cue scores (see the module's doc)."""
+
+    name = "bpo.textcat-classifier.v1"
+
+    def __init__(self, path: Path | None = None, cue_weight: float = 0.3) -> None:
+        import spacy
+
+        location = path or model_path()
+        if not (location / "meta.json").exists():
+            raise FileNotFoundError(
+                f"no trained text classifier at {location}; run `bpo train classifier`"
+            )
+        self.nlp = spacy.load(location)
+        self.cues = CueClassifier()
+        self.cue_weight = cue_weight
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        trained = self.nlp(text).cats
+        cues = self.cues.distribution(text)
+        w = self.cue_weight
+        return {
+            k: (1 - w) * float(trained.get(k, 0.0)) + w * cues.get(k, 0.0) for k in DOCUMENT_TYPES
+        }
+
+    def classify(self, document: Document) -> Classification:
+        text = classifier_text(document)
+        if not text.strip():
+            return Classification("unknown", 0.5, self.name)
+        probs = self.probabilities(text)
+        best = max(probs, key=lambda k: probs[k])
+        return Classification(best, round(probs[best], 3), self.name)

@@ -867,8 +867,9 @@ def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) ->
         f = fields.get(name)
         if f is None or f.page is None or f.bbox is None:
             continue
-        page = ctx.pages[f.page - 1]
-        for line in page.lines:
+        # page numbers are the file's: a document cut from a longer file starts at any page
+        page = next((p for p in ctx.pages if p.page.number == f.page), None)
+        for line in page.lines if page is not None else ():
             if line.bbox.v_overlap(f.bbox) > 0:
                 near.extend(find_currencies(line.text))
     votes = near * 3 + currencies

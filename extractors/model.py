@@ -351,6 +351,8 @@ class Result:
     status: Status
     error: str | None = None
     extractor: str | None = None
+    # the pages of the file this document takes up, where the file holds several documents
+    page_range: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -367,6 +369,7 @@ class Result:
             "status": self.status.value,
             "error": self.error,
             "extractor": self.extractor,
+            "page_range": list(self.page_range) if self.page_range else None,
         }
 
     @staticmethod
@@ -385,6 +388,11 @@ class Result:
             status=Status(data["status"]),
             error=data.get("error"),
             extractor=data.get("extractor"),
+            page_range=(
+                (int(data["page_range"][0]), int(data["page_range"][1]))
+                if data.get("page_range")
+                else None
+            ),
         )
 
     def value(self, name: str) -> FieldValue | None:

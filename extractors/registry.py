@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 
 GROUP = "bpo.extractors"
 BUILTIN_DISTRIBUTION = "bpo-toolkit"
+# Among the built-in classifiers, the trained one serves when its model is built; the cue
+# classifier otherwise (the trained one then fails to load, which `bpo extractors` shows)
+BUILTIN_CLASSIFIERS = ("bpo.textcat-classifier.v1", "bpo.cue-classifier.v1")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
     """Load every plugin of the group; `entries` lets tests bring their own."""
     registry = Registry()
     candidates: dict[str, list[tuple[Extractor, Plugin]]] = {}
+    classifier_info: dict[str, Plugin] = {}
     found = list(entries if entries is not None else entry_points(group=GROUP))
     for ep in sorted(found, key=lambda e: e.name):
         dist = ep.dist.name if ep.dist else "?"
@@ -82,7 +86,9 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
             )
         elif isinstance(plugin, Classifier):
             registry.classifiers.append(plugin)
-            registry.plugins.append(Plugin(ep.name, "classifier", None, ep.value, dist, version))
+            classifier_info[plugin.name] = Plugin(
+                ep.name, "classifier", None, ep.value, dist, version
+            )
         else:
             reason = "neither an Extractor (extract) nor a Classifier (classify)"
             log.warning("plugin %s skipped: %s", ep.name, reason)
@@ -99,8 +105,20 @@ def load(entries: Iterable[EntryPoint] | None = None) -> Registry:
                     chosen_info.name,
                     doc_type,
                 )
+    # the classifier in use comes first: one from another distribution, else the preferred
+    # built-in
+    registry.classifiers.sort(key=lambda c: _classifier_rank(classifier_info[c.name]))
+    for c in registry.classifiers:
+        info = classifier_info[c.name]
+        registry.plugins.append(replace(info, in_use=c is registry.classifiers[0]))
     registry.plugins.sort(key=lambda p: (p.kind, p.document_type or "", p.name))
     return registry
+
+
+def _classifier_rank(info: Plugin) -> tuple[int, int, str]:
+    builtin = info.distribution == BUILTIN_DISTRIBUTION
+    order = BUILTIN_CLASSIFIERS.index(info.name) if info.name in BUILTIN_CLASSIFIERS else 99
+    return (int(builtin), order, info.name)
 
 
 def _preference(info: Plugin) -> tuple[int, str, int]:

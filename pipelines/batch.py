@@ -36,9 +36,9 @@ def _init_worker(settings: Settings) -> None:
     _worker = Pipeline(settings)
 
 
-def _analyse(path: Path) -> Analysis:
+def _analyse(path: Path) -> list[Analysis]:
     assert _worker is not None, "worker not initialised"
-    return _worker.analyse(path)
+    return _worker.analyse_all(path)
 
 
 def find_documents(root: Path, exclude: Path | None = None) -> list[Path]:
@@ -63,11 +63,12 @@ def find_documents(root: Path, exclude: Path | None = None) -> list[Path]:
     return found
 
 
-def analyse_all(pipeline: Pipeline, paths: list[Path], workers: int) -> Iterator[Analysis]:
-    """Analyses in the order of `paths`, spread over `workers` processes (1: in this process)."""
+def analyse_files(pipeline: Pipeline, paths: list[Path], workers: int) -> Iterator[list[Analysis]]:
+    """For each of `paths` in order, the analyses of the documents in it (one, or one per part
+    of a file holding several), spread over `workers` processes (1: in this process)."""
     if workers <= 1 or len(paths) <= 1:
         for path in paths:
-            yield pipeline.analyse(path)
+            yield pipeline.analyse_all(path)
         return
     with ProcessPoolExecutor(
         max_workers=min(workers, len(paths)),
@@ -104,6 +105,11 @@ class Summary:
             self.failures.append((result.source, result.error))
 
 
+def file_of(source: str) -> str:
+    """The file a result's source names: `scan.tif#pages=3-4` is a part of `scan.tif`."""
+    return source.split("#pages=", 1)[0]
+
+
 def load_results(path: Path) -> dict[str, Result]:
     """Results already written, the last line per source winning; broken lines are skipped."""
     done: dict[str, Result] = {}
@@ -137,30 +143,37 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     results_path = out / RESULTS
     done = {} if force else load_results(results_path)
+    by_file: dict[str, list[str]] = {}
+    for source in done:
+        by_file.setdefault(file_of(source), []).append(source)
     paths = find_documents(root, exclude=out)
     summary = Summary(total=len(paths))
     pending = []
     for path in paths:
-        previous = done.get(str(path))
-        if previous is not None and previous.sha256 and previous.sha256 == sha256_file(path):
+        previous = [done[s] for s in by_file.get(str(path), [])]
+        if previous and all(r.sha256 and r.sha256 == sha256_file(path) for r in previous):
             summary.skipped += 1
-            summary.add(previous)  # the summary speaks of every document in the output
+            for result in previous:
+                summary.add(result)  # the summary speaks of every document in the output
         else:
+            for source in by_file.get(str(path), []):
+                del done[source]  # read again, it may split into other parts
             pending.append(path)
     if on_start:
         on_start(len(pending))
     started = time.perf_counter()
     mode = "w" if force else "a"
     with results_path.open(mode, encoding="utf-8") as fh:
-        for analysis in analyse_all(pipeline, pending, workers or os.cpu_count() or 1):
-            result = pipeline.validate(analysis, seen)
-            fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        for analyses in analyse_files(pipeline, pending, workers or os.cpu_count() or 1):
+            results = [pipeline.validate(analysis, seen) for analysis in analyses]
+            for result in results:
+                fh.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                done[result.source] = result
+                summary.add(result)
             fh.flush()
-            done[result.source] = result
             summary.processed += 1
-            summary.add(result)
             if on_result:
-                on_result(result)
+                on_result(results[0])
     summary.seconds = time.perf_counter() - started
     # the results file keeps one line per document, in path order
     ordered = [done[k] for k in sorted(done)]

@@ -88,7 +88,10 @@ def main(verbose: int) -> None:
 def process(
     file: Path, as_json: bool, rules: tuple[Path, ...], store: Path | None, no_store: bool
 ) -> None:
-    """Process one document and print its result."""
+    """Process one document and print its result.
+
+    A file that holds several documents (three invoices scanned in one go) gives one result per
+    document; with --json they are printed one JSON object per line."""
     if not file.exists():
         err.print(f"[red]error:[/] {file}: no such file")
         sys.exit(2)
@@ -98,11 +101,16 @@ def process(
         )
         sys.exit(2)
     pipeline = _pipeline(rules)
-    result = pipeline.process(file, _store(store, no_store))
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_result(result)
+    results = pipeline.process_all(file, _store(store, no_store))
+    if len(results) > 1:
+        err.print(f"{file} holds {len(results)} documents")
+    for result in results:
+        if as_json and len(results) == 1:
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        elif as_json:
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            _print_result(result)
 
 
 def _print_result(result: Result) -> None:
@@ -206,10 +214,12 @@ def batch(
 def _print_summary(summary: batch_mod.Summary, workers: int) -> None:
     if summary.total == 0:
         err.print("[yellow]no PDF, PNG, JPEG or TIFF files found[/]; nothing to process")
+    documents = sum(summary.by_status.values())
+    split = f" holding {documents} documents" if documents != summary.total else ""
     err.print(
         f"\n[bold]{summary.processed}[/] processed, {summary.skipped} already done (use --force "
-        f"to redo), {summary.total} documents in all; {summary.seconds:.1f} s, "
-        f"{summary.per_second:.2f} documents/s on {workers} worker{'s' * (workers != 1)}"
+        f"to redo), {summary.total} files in all{split}; {summary.seconds:.1f} s, "
+        f"{summary.per_second:.2f} files/s on {workers} worker{'s' * (workers != 1)}"
     )
     table = Table(title="documents by type and status", title_justify="left", header_style="bold")
     statuses = [s.value for s in Status]
@@ -303,6 +313,15 @@ def _print_report(report: Report, show_errors: bool) -> None:
     )
     for source, rule in report.missed_planted:
         out.print(f"[red]missed planted error[/] {rule} in {escape(source)}")
+    if report.split_files:
+        out.print(
+            f"files holding several documents: {report.split_files}, parts not cut out as "
+            f"expected: {len(report.split_missed)}"
+        )
+    for source, pages in report.split_missed:
+        out.print(f"[red]part not found[/] pages {pages[0]}-{pages[1]} of {escape(source)}")
+    for source in report.oversplit:
+        out.print(f"[red]one document cut in several[/] {escape(source)}")
     for source, fields in report.wrong_auto:
         out.print(f"[red]auto-approved with wrong value[/] {escape(source)}: {', '.join(fields)}")
     for source, reason in report.failed:
@@ -353,6 +372,60 @@ def rules(document_type: str, rules: tuple[Path, ...]) -> None:
         params = ", ".join(f"{k}={v}" for k, v in c.params.model_dump().items())
         table.add_row(c.rule.name, c.severity.value, params, RULES[c.rule.name].description)
     out.print(table)
+
+
+@main.group()
+def train() -> None:
+    """Train the toolkit's learned components from its own documents."""
+
+
+@train.command(name="classifier")
+@click.option(
+    "--from",
+    "folders",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Train on these folders (documents with NAME.expected.json) instead of generating "
+    "fresh documents.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: where the classifier plugin looks for it).",
+)
+@click.option("--seed", type=int, default=7, show_default=True, help="Training seed.")
+@click.option("--epochs", type=int, default=12, show_default=True)
+def train_classifier_command(
+    folders: tuple[Path, ...], out: Path | None, seed: int, epochs: int
+) -> None:
+    """Train the document classifier (invoice, claim, contract, unknown).
+
+    By default it generates a fresh set of every kind with samples/generator (seeds other than
+    the committed samples', so that `bpo eval samples/` scores it on unseen documents), trains
+    the spaCy text classifier on their text and on OCR-like noisy copies, and writes it where
+    `bpo.textcat-classifier.v1` loads it from. Run it from a checkout.
+    """
+    from extractors.classifier import model_path
+    from pipelines import train as train_mod
+
+    target = out or model_path()
+    err.print("training the document classifier …")
+    try:
+        if folders:
+            examples = list(train_mod.examples_from(folders))
+            report = train_mod.train_classifier(examples, target, seed=seed, epochs=epochs)
+        else:
+            report = train_mod.train_from_generated(target, seed=seed, epochs=epochs)
+    except (RuntimeError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    counts = ", ".join(f"{n} {t}" for t, n in sorted(report.examples.items()))
+    size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file()) / 1e6
+    err.print(
+        f"trained on {counts} (and as many noisy copies), {report.epochs} epochs in "
+        f"{report.seconds:.1f} s; accuracy on the training texts {report.train_accuracy:.3f}; "
+        f"wrote {target} ({size:.1f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from typing import Any
 
 from extractors.model import Result, Status
 from extractors.values import fold_text
-from pipelines.batch import analyse_all, find_documents
+from pipelines.batch import analyse_files, find_documents
 from pipelines.run import Pipeline
 from pipelines.store import SqliteSeenIndex
 
@@ -115,6 +115,9 @@ class Report:
     classified_right: int = 0
     confusion: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     failed: list[tuple[str, str]] = field(default_factory=list)
+    split_files: int = 0  # files expected to hold several documents
+    split_missed: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    oversplit: list[str] = field(default_factory=list)  # one document cut in several
 
     @property
     def classification_accuracy(self) -> float:
@@ -159,6 +162,11 @@ class Report:
             "missed_planted_errors": self.missed_planted,
             "auto_approved_with_wrong_value": self.wrong_auto,
             "confidence_auc": self.confidence_auc,
+            "split_files": self.split_files,
+            "split_parts_missed": [
+                {"source": source, "pages": list(pages)} for source, pages in self.split_missed
+            ],
+            "files_split_wrongly": self.oversplit,
             "errors": [
                 {"source": source, "field": name, "got": got, "want": want}
                 for source, name, got, want in self.errors
@@ -266,6 +274,34 @@ def score(report: Report, result: Result, expected: Mapping[str, Any]) -> None:
             report.wrong_auto.append((result.source, wrong))
 
 
+def score_parts(report: Report, results: list[Result], expected: Mapping[str, Any]) -> None:
+    """A file holding several documents: `parts` in its expected file lists each with its page
+    range, and each is scored against the result that covers the same pages. A part the
+    toolkit did not cut out counts as a document of type `unknown` with nothing read."""
+    report.split_files += 1
+    by_range = {r.page_range: r for r in results if r.page_range}
+    for part in expected["parts"]:
+        pages = (int(part["pages"][0]), int(part["pages"][1]))
+        result = by_range.get(pages)
+        if result is None:
+            report.split_missed.append((results[0].source, pages))
+            result = Result(
+                source=f"{results[0].source.split('#pages=', 1)[0]}#pages={pages[0]}-{pages[1]}",
+                sha256=results[0].sha256,
+                document_type="unknown",
+                classification_confidence=0.0,
+                pages=pages[1] - pages[0] + 1,
+                ocr=results[0].ocr,
+                fields={},
+                line_items=(),
+                service_lines=(),
+                issues=(),
+                status=Status.NEEDS_REVIEW,
+                page_range=pages,
+            )
+        score(report, result, {**part, "scanned": part.get("scanned", result.ocr)})
+
+
 def evaluate(root: Path, pipeline: Pipeline, workers: int = 1) -> tuple[Report, list[Result]]:
     """Process every document that has an expected file, in path order with a fresh duplicate
     memory (so that planted duplicates are found against their originals, and nothing else)."""
@@ -273,9 +309,17 @@ def evaluate(root: Path, pipeline: Pipeline, workers: int = 1) -> tuple[Report, 
     seen = SqliteSeenIndex(":memory:")
     report = Report()
     results = []
-    for analysis in analyse_all(pipeline, paths, workers):
-        result = pipeline.validate(analysis, seen)
-        expected = json.loads(expected_path(Path(analysis.source)).read_text(encoding="utf-8"))
-        score(report, result, expected)
-        results.append(result)
+    for analyses in analyse_files(pipeline, paths, workers):
+        source = Path(analyses[0].source.split("#pages=", 1)[0])
+        expected = json.loads(expected_path(source).read_text(encoding="utf-8"))
+        file_results = [pipeline.validate(a, seen) for a in analyses]
+        results.extend(file_results)
+        if "parts" not in expected:
+            # a file expected to be one document cut in several: its first part is scored, and
+            # the cut is reported
+            if len(file_results) > 1:
+                report.oversplit.append(str(source))
+            score(report, file_results[0], expected)
+            continue
+        score_parts(report, file_results, expected)
     return report, results

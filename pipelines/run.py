@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.api import ExtractSettings
-from extractors.model import Classification, Extraction, Issue, Result, Severity, Status
+from extractors.model import (
+    Classification,
+    Document,
+    Extraction,
+    Issue,
+    Result,
+    Severity,
+    Status,
+)
 from extractors.registry import Registry, load
 from pipelines.read import (
     ACCEPTED_SUFFIXES,
@@ -24,6 +32,7 @@ from pipelines.read import (
     sniff_kind,
 )
 from pipelines.rules.base import RuleContext, RulePack, SeenIndex, load_pack
+from pipelines.split import ID_FIELDS, split_pages
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +44,7 @@ class Settings:
     rule_overrides: tuple[Path, ...] = ()  # a client's packs, merged over the built-in ones
     min_classification_confidence: float = 0.6
     classifier: str | None = None  # a classifier's name; None: the first one installed
+    split: bool = True  # a file holding several documents is cut into one per document
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Analysis:
     extraction: Extraction | None = None
     error: str | None = None
     seconds: float = 0.0
+    page_range: tuple[int, int] | None = None  # the file's pages this document takes up
 
 
 def accepts(path: Path) -> bool:
@@ -94,21 +105,64 @@ class Pipeline:
         return self._packs[document_type]
 
     def analyse(self, path: Path) -> Analysis:
+        """The file as one document (see `analyse_all` for files holding several)."""
+        return self.analyse_all(path, split=False)[0]
+
+    def analyse_all(self, path: Path, *, split: bool | None = None) -> list[Analysis]:
+        """Read the file and analyse each document in it: one, or one per part where a
+        multi-page file holds several (`pipelines/split.py`)."""
         started = time.perf_counter()
         source = str(path)
         try:
             digest = sha256_file(path)
             document = read_document(path, self.settings.read, sha256=digest)
         except OSError as exc:
-            return Analysis(
-                source,
-                error=f"The file cannot be opened ({exc.strerror or exc}).",
-                seconds=time.perf_counter() - started,
-            )
+            return [
+                Analysis(
+                    source,
+                    error=f"The file cannot be opened ({exc.strerror or exc}).",
+                    seconds=time.perf_counter() - started,
+                )
+            ]
         except ReadError as exc:
-            return Analysis(
-                source, digest, error=_sentence(str(exc)), seconds=time.perf_counter() - started
-            )
+            return [
+                Analysis(
+                    source,
+                    digest,
+                    error=_sentence(str(exc)),
+                    seconds=time.perf_counter() - started,
+                )
+            ]
+        parts = [(document.pages[0].number, document.pages[-1].number)]
+        if (self.settings.split if split is None else split) and len(document.pages) > 1:
+            try:
+                found = split_pages(document, self.classifier.classify, self._identity)
+                parts = [(p.first, p.last) for p in found]
+            except Exception:  # splitting is a refinement: the whole file is still one document
+                log.exception("could not split %s into documents", source)
+        if len(parts) == 1:
+            return [self._analyse_document(document, source, started, parts[0])]
+        analyses = []
+        for first, last in parts:
+            pages = tuple(p for p in document.pages if first <= p.number <= last)
+            part = Document(f"{source}#pages={first}-{last}", document.sha256, pages)
+            analyses.append(self._analyse_document(part, part.source, started, (first, last)))
+            started = time.perf_counter()
+        return analyses
+
+    def _identity(self, document: Document, document_type: str) -> str | None:
+        extractor = self.registry.extractor_for(document_type)
+        if extractor is None:
+            return None
+        fields = extractor.extract(document, self.settings.extract).fields
+        for name in ID_FIELDS.get(document_type, ()):
+            if name in fields:
+                return str(fields[name].value)
+        return None
+
+    def _analyse_document(
+        self, document: Document, source: str, started: float, page_range: tuple[int, int]
+    ) -> Analysis:
         try:
             classification = self.classifier.classify(document)
             extractor = self.registry.extractor_for(classification.document_type)
@@ -126,6 +180,7 @@ class Pipeline:
                 document.ocr,
                 error=f"Internal error while extracting: {type(exc).__name__}: {exc}",
                 seconds=time.perf_counter() - started,
+                page_range=page_range,
             )
         return Analysis(
             source=source,
@@ -135,6 +190,7 @@ class Pipeline:
             classification=classification,
             extraction=extraction,
             seconds=time.perf_counter() - started,
+            page_range=page_range,
         )
 
     def validate(self, analysis: Analysis, seen: SeenIndex | None = None) -> Result:
@@ -152,6 +208,7 @@ class Pipeline:
                 issues=(),
                 status=Status.FAILED,
                 error=analysis.error or "The document could not be read.",
+                page_range=analysis.page_range,
             )
         extraction = analysis.extraction
         classification = analysis.classification
@@ -187,7 +244,13 @@ class Pipeline:
             status=Status.NEEDS_REVIEW if blocked else Status.AUTO_APPROVED,
             error=None,
             extractor=extraction.extractor,
+            page_range=analysis.page_range,
         )
 
     def process(self, path: Path, seen: SeenIndex | None = None) -> Result:
+        """The file as one document."""
         return self.validate(self.analyse(path), seen)
+
+    def process_all(self, path: Path, seen: SeenIndex | None = None) -> list[Result]:
+        """One result per document in the file (several where it holds several)."""
+        return [self.validate(a, seen) for a in self.analyse_all(path)]

@@ -55,3 +55,42 @@ def label_rows(
         items.append((x, y + i * step, label, 10))
         items.append((x + 120, y + i * step, value, 10))
     return items
+
+
+def invoice_page(
+    number: str = "INV-1",
+    vendor: str = "Acme Supply Co.",
+    total: str = "1,210.00",
+    subtotal: str = "1,000.00",
+    tax: str = "210.00",
+) -> list[Item]:
+    """A one-page US invoice: letterhead, number and date, Bill To, one line, totals."""
+    page: list[Item] = [
+        (50, 60, vendor, 18),
+        (50, 78, "1200 Industrial Pkwy", 9),
+        (50, 90, "Dayton, OH 45402", 9),
+        (420, 60, "INVOICE", 20),
+        (330, 120, "Invoice #", 10),
+        (450, 120, number, 10),
+        (330, 135, "Invoice Date", 10),
+        (450, 135, "03/07/2024", 10),
+        (50, 170, "Bill To", 10),
+        (50, 184, "Globex Corporation", 10),
+        (50, 196, "42 Elm Street", 10),
+        (50, 208, "Springfield, IL 62701", 10),
+        (50, 250, "Description", 9),
+        (330, 250, "Qty", 9, "r"),
+        (430, 250, "Unit Price", 9, "r"),
+        (540, 250, "Amount", 9, "r"),
+        (50, 268, "Widget, blue", 9),
+        (330, 268, "2", 9, "r"),
+        (430, 268, "500.00", 9, "r"),
+        (540, 268, "1,000.00", 9, "r"),
+        (400, 320, "Subtotal", 10),
+        (540, 320, f"${subtotal}", 10, "r"),
+        (400, 335, "Tax", 10),
+        (540, 335, f"${tax}", 10, "r"),
+        (400, 350, "Total", 10),
+        (540, 350, f"${total}", 10, "r"),
+    ]
+    return page

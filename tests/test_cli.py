@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipelines.cli import main
-from tests.builders import Item, draw_pdf
+from tests.builders import draw_pdf, invoice_page
 
 CONTRACT_KEYS = {
     "source",
@@ -38,35 +38,7 @@ def simple_invoice(
     subtotal: str = "1,000.00",
     tax: str = "210.00",
 ) -> Path:
-    page: list[Item] = [
-        (50, 60, vendor, 18),
-        (50, 78, "1200 Industrial Pkwy", 9),
-        (50, 90, "Dayton, OH 45402", 9),
-        (420, 60, "INVOICE", 20),
-        (330, 120, "Invoice #", 10),
-        (450, 120, number, 10),
-        (330, 135, "Invoice Date", 10),
-        (450, 135, "03/07/2024", 10),
-        (50, 170, "Bill To", 10),
-        (50, 184, "Globex Corporation", 10),
-        (50, 196, "42 Elm Street", 10),
-        (50, 208, "Springfield, IL 62701", 10),
-        (50, 250, "Description", 9),
-        (330, 250, "Qty", 9, "r"),
-        (430, 250, "Unit Price", 9, "r"),
-        (540, 250, "Amount", 9, "r"),
-        (50, 268, "Widget, blue", 9),
-        (330, 268, "2", 9, "r"),
-        (430, 268, "500.00", 9, "r"),
-        (540, 268, "1,000.00", 9, "r"),
-        (400, 320, "Subtotal", 10),
-        (540, 320, f"${subtotal}", 10, "r"),
-        (400, 335, "Tax", 10),
-        (540, 335, f"${tax}", 10, "r"),
-        (400, 350, "Total", 10),
-        (540, 350, f"${total}", 10, "r"),
-    ]
-    return draw_pdf(path, [page])
+    return draw_pdf(path, [invoice_page(number, vendor, total, subtotal, tax)])
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -162,7 +134,7 @@ def test_batch_writes_every_table_and_a_summary(tmp_path: Path) -> None:
     assert set(issues["rule"]) >= {"invoice.totals_add_up", "invoice.duplicate"}
     assert (out / "service_lines.csv").exists()
 
-    assert "documents/s" in done.stderr
+    assert "files/s" in done.stderr
     assert "auto_approved" in done.stderr and "invoice.duplicate" in done.stderr
     assert "failed" in done.stderr and "d.pdf" in done.stderr
 

@@ -160,6 +160,17 @@ class Page:
     words: tuple[Word, ...]
     source: Source = Source.TEXT
     rotation: float = 0.0  # degrees the page image was turned to read it upright
+    form_fields: tuple[FormField, ...] = ()  # values a fillable PDF form holds on this page
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """A value held in a fillable PDF form's field (AcroForm), and where the page shows it:
+    the text of a text field, the chosen state of a check box or radio button ("M", "Yes")."""
+
+    name: str  # the field's full name, parents joined by "."
+    value: str
+    bbox: BBox
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,3 +361,91 @@ def find_tax_ids(text: str) -> list[str]:
         if value:
             found.append((m.start(), value))
     return [v for _, v in sorted(found)]
+
+
+# ------------------------------------------------------------------------------ health-care codes
+
+_NPI_PREFIX = "80840"  # the health-industry prefix the NPI check digit is computed with (CMS)
+
+
+def valid_npi(value: str) -> bool:
+    """A US National Provider Identifier: ten digits whose last is a Luhn check digit computed
+    over "80840" and the first nine (the CMS NPI standard)."""
+    from stdnum import luhn
+
+    compact = normalize_code(value)
+    return bool(re.fullmatch(r"\d{10}", compact)) and bool(luhn.is_valid(_NPI_PREFIX + compact))
+
+
+def npi_check_digit(first_nine: str) -> str:
+    """The check digit that completes an NPI's first nine digits."""
+    from stdnum import luhn
+
+    return str(luhn.calc_check_digit(_NPI_PREFIX + first_nine))
+
+
+_ICD10_SHAPE = re.compile(r"([A-Z]\d[0-9A-Z])(?:\.?([0-9A-Z]{1,4})|\.)?")
+
+
+def normalize_icd10(value: str) -> str | None:
+    """An ICD-10 code in normal form (`e119` → `E11.9`), or None when it is not code-shaped.
+
+    Shape only: a letter, a digit, a digit or letter (`O9A`), then up to four more characters
+    after the dot. Whether the code exists is `valid_icd10cm`'s question.
+    """
+    m = _ICD10_SHAPE.fullmatch(normalize_code(value))
+    if m is None:
+        return None
+    category, rest = m.group(1), m.group(2)
+    return f"{category}.{rest}" if rest else category
+
+
+@functools.lru_cache(maxsize=1)
+def _load_icd10cm() -> None:
+    import warnings
+
+    with warnings.catch_warnings():  # the library still reads its data through a legacy API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import simple_icd_10_cm  # noqa: F401
+
+
+def icd10cm_in_code_set(code: str) -> bool:
+    """The code is in ICD-10-CM at any level, billable or a header (`E11`, `E11.9`)."""
+    _load_icd10cm()
+    import simple_icd_10_cm
+
+    normal = normalize_icd10(code)
+    return normal is not None and bool(simple_icd_10_cm.is_valid_item(normal))
+
+
+def valid_icd10cm(code: str) -> bool:
+    """A billable ICD-10-CM code: in the code set and with no codes below it. A header such as
+    `E11` (or `S72.001`, which still needs its seventh character) is not billable."""
+    _load_icd10cm()
+    import simple_icd_10_cm
+
+    normal = normalize_icd10(code)
+    return (
+        normal is not None
+        and bool(simple_icd_10_cm.is_valid_item(normal))
+        and bool(simple_icd_10_cm.is_leaf(normal))
+    )
+
+
+# HCPCS Level II sections by first letter; F, I, N and O head no section (W to Z are unused too)
+HCPCS_LETTERS = frozenset("ABCDEGHJKLMPQRSTUV")
+
+
+def procedure_code_kind(code: str) -> str | None:
+    """What a procedure code is by its shape: "cpt" (`99213`), "cpt-category-ii" (`3074F`),
+    "cpt-category-iii" (`0042T`), "hcpcs" (Level II, `J1100`), or None when it is none of them."""
+    compact = normalize_code(code)
+    if re.fullmatch(r"\d{5}", compact):
+        return "cpt"
+    if re.fullmatch(r"\d{4}F", compact):
+        return "cpt-category-ii"
+    if re.fullmatch(r"\d{4}T", compact):
+        return "cpt-category-iii"
+    if re.fullmatch(r"[A-Z]\d{4}", compact) and compact[0] in HCPCS_LETTERS:
+        return "hcpcs"
+    return None

@@ -17,8 +17,9 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -27,7 +28,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from extractors.language import guess_language
-from extractors.model import BBox, Document, Page, Source, Word
+from extractors.model import BBox, Document, FormField, Page, Source, Word
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ class ReadSettings:
     ocr_psm: int = 3
     ocr_fallback_psm: int = 6
     ocr_min_ink_coverage: float = 0.75
+    # a page that is mostly a picture but has a text layer (a form printed as an image with its
+    # values typed over it) is also read with OCR when its text covers less of its ink than this
+    min_text_layer_coverage: float = 0.6
     # Text lines Tesseract read with low confidence (its layout analysis merged two rows or
     # took a baseline wrong) and unsure words in lines read well are read again from their own
     # crops, all in one further Tesseract call; a second reading replaces the first only when
@@ -131,6 +135,10 @@ def _read_pdf(path: Path, settings: ReadSettings) -> Iterator[Page]:
             raise ReadError("the PDF has no pages.")
         if count > settings.max_pages:
             raise ReadError(f"the PDF has {count} pages, over the limit of {settings.max_pages}.")
+        form_fields: dict[int, tuple[FormField, ...]] = {}
+        if pdf.get_formtype() != pdfium_c.FORMTYPE_NONE:
+            pdf.init_forms()  # pages then render with their fields' values, for OCR to see
+            form_fields = _form_fields(path)
         for index in range(count):
             try:
                 page = pdf[index]
@@ -139,7 +147,10 @@ def _read_pdf(path: Path, settings: ReadSettings) -> Iterator[Page]:
                     f"page {index + 1} of the PDF is damaged and cannot be read."
                 ) from exc
             try:
-                yield _read_pdf_page(page, index + 1, settings)
+                read = _read_pdf_page(page, index + 1, settings)
+                if form_fields.get(index + 1):
+                    read = replace(read, form_fields=form_fields[index + 1])
+                yield read
             finally:
                 page.close()  # pdfium keeps every loaded page otherwise
     finally:
@@ -151,14 +162,115 @@ def _read_pdf_page(page: pdfium.PdfPage, number: int, settings: ReadSettings) ->
     if width <= 0 or height <= 0:
         raise ReadError(f"page {number} of the PDF has no size.")
     words = _text_layer_words(page)
-    if _usable_text(words, settings):
+    usable = _usable_text(words, settings)
+    if usable and not _mostly_picture(page, width, height):
         return Page(number=number, width=width, height=height, words=tuple(words))
-    # No usable text layer: render and read with OCR, capping the pixels of huge pages.
+    # No usable text layer, or a page that is mostly a picture (a form printed as an image with
+    # its values typed over it): render and read with OCR, capping the pixels of huge pages.
     scale = settings.ocr_dpi / 72
     if width * height * scale * scale > settings.max_render_pixels:
         scale = (settings.max_render_pixels / (width * height)) ** 0.5
-    image = page.render(scale=scale, grayscale=True).to_pil()
-    return _ocr_page(image, number, 72 / (72 * scale), settings)
+    image = page.render(scale=scale, grayscale=True, may_draw_forms=True).to_pil()
+    if not usable:
+        return _ocr_page(image, number, 72 / (72 * scale), settings)
+    to_points = 72 / (72 * scale)
+    in_pixels = [
+        BBox(
+            w.bbox.x0 / to_points,
+            w.bbox.top / to_points,
+            w.bbox.x1 / to_points,
+            w.bbox.bottom / to_points,
+        )
+        for w in words
+    ]
+    covered = ink_coverage(
+        image, [Word(w.text, b, 1.0) for w, b in zip(words, in_pixels, strict=True)]
+    )
+    if covered >= settings.min_text_layer_coverage:
+        return Page(number=number, width=width, height=height, words=tuple(words))
+    # the text layer holds only part of what the page shows: the rest is read with OCR, and its
+    # words are added where no text-layer word stands
+    seen = _ocr_page(image, number, to_points, settings)
+    extra = [w for w in seen.words if not any(_overlaps(w.bbox, t.bbox) for t in words)]
+    return Page(number=number, width=width, height=height, words=(*words, *extra))
+
+
+def _mostly_picture(page: pdfium.PdfPage, width: float, height: float) -> bool:
+    """Images (or form objects holding them) cover at least 40% of the page."""
+    area = 0.0
+    for obj in page.get_objects(max_depth=1):
+        if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM):
+            left, bottom, right, top = obj.get_bounds()
+            area += max(0.0, right - left) * max(0.0, top - bottom)
+    return area >= 0.4 * width * height
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return (b.x0 - 1 <= a.cx <= b.x1 + 1 and b.top - 1 <= a.cy <= b.bottom + 1) or (
+        a.x0 - 1 <= b.cx <= a.x1 + 1 and a.top - 1 <= b.cy <= a.bottom + 1
+    )
+
+
+def _form_fields(path: Path) -> dict[int, tuple[FormField, ...]]:
+    """The values of a fillable PDF's fields, by page, with the boxes of their widgets."""
+    import pypdf
+
+    out: dict[int, list[FormField]] = {}
+    try:
+        reader = pypdf.PdfReader(str(path))
+        for number, page in enumerate(reader.pages, start=1):
+            height = float(page.mediabox.top)
+            left = float(page.mediabox.left)
+            for ref in page.get("/Annots") or []:
+                widget = ref.get_object()
+                if widget.get("/Subtype") != "/Widget" or "/Rect" not in widget:
+                    continue
+                field = _field_of(widget)
+                value = _widget_value(widget, field)
+                if not value:
+                    continue
+                x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+                box = BBox(
+                    min(x0, x1) - left,
+                    height - max(y0, y1),
+                    max(x0, x1) - left,
+                    height - min(y0, y1),
+                )
+                out.setdefault(number, []).append(FormField(_full_name(field), value, box))
+    except Exception as exc:  # form values are a bonus: the page is read anyway
+        log.warning("form fields of %s not read: %s", path, exc)
+        return {}
+    return {n: tuple(fields) for n, fields in out.items()}
+
+
+def _field_of(widget: Any) -> Any:
+    """The field a widget belongs to: itself when it carries the name, else its parent."""
+    if "/T" in widget or "/Parent" not in widget:
+        return widget
+    return widget["/Parent"].get_object()
+
+
+def _full_name(field: Any) -> str:
+    parts = []
+    node = field
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        node = node["/Parent"].get_object() if "/Parent" in node else None
+    return ".".join(reversed(parts))
+
+
+def _widget_value(widget: Any, field: Any) -> str:
+    kind = field.get("/FT") or widget.get("/FT")
+    if kind == "/Btn":
+        state = widget.get("/AS")
+        return "" if state in (None, "/Off") else str(state).lstrip("/")
+    value = field.get("/V", widget.get("/V"))
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return " ".join(str(value).split())
 
 
 def _text_layer_words(page: pdfium.PdfPage) -> list[Word]:

@@ -94,3 +94,35 @@ def invoice_page(
         (540, 350, f"${total}", 10, "r"),
     ]
     return page
+
+
+CMS1500 = Path(__file__).resolve().parents[2] / "shared" / "forms" / "form-cms1500.pdf"
+
+
+def fill_cms1500(path: Path, values: dict[str, str], *, flatten: bool = False) -> Path:
+    """The official CMS-1500 (page 1) filled in with pypdf: its own field names, every other
+    field emptied (the published form ships with test values in some). `flatten` burns the
+    values into the page and drops the fields, as a print-to-PDF does."""
+    import pypdf
+
+    reader = pypdf.PdfReader(str(CMS1500))
+    specs = reader.get_fields() or {}
+    text_fields = {name: "" for name, spec in specs.items() if spec.get("/FT") == "/Tx"}
+    buttons = {
+        name: "/Off"
+        for name, spec in specs.items()
+        if spec.get("/FT") == "/Btn" and name not in ("Clear Form",)
+    }
+    writer = pypdf.PdfWriter(clone_from=reader)
+    writer.remove_page(1)
+    writer.update_page_form_field_values(
+        writer.pages[0],
+        {**text_fields, **buttons, **values},
+        auto_regenerate=False,
+        flatten=flatten,
+    )
+    if flatten:
+        writer.remove_annotations(subtypes="/Widget")
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path

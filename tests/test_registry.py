@@ -56,7 +56,8 @@ def test_builtins_load_from_the_installed_entry_points() -> None:
     assert extractor is not None and extractor.name == "bpo.invoice.v1"
     assert isinstance(extractor, Extractor)
     assert [c.name for c in loaded.classifiers] == ["bpo.cue-classifier.v1"]
-    assert loaded.extractor_for("claim") is None
+    claim = loaded.extractor_for("claim")
+    assert claim is not None and claim.name == "bpo.claim.v1"
 
 
 def test_broken_plugins_are_logged_and_skipped_and_do_not_stop_the_others(

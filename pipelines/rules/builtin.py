@@ -1,3 +1,3 @@
 """Importing this module registers every built-in rule."""
 
-from pipelines.rules import common, invoice  # noqa: F401
+from pipelines.rules import claim, common, contract, invoice  # noqa: F401

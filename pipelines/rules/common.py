@@ -1,11 +1,65 @@
-"""Rules that hold for every document type, registered once per type under its own name."""
+"""Rules that hold for every document type, registered once per type under its own name, and
+what the per-type rules share: readers of field values in normal form, parameter schemas."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
 
-from extractors.model import Extraction
+from extractors.model import Extraction, FieldValue
 from pipelines.rules.base import Finding, Params, RuleContext, rule
+
+
+def as_date(value: FieldValue | None) -> date | None:
+    """A date in normal form (`2024-03-07`); None when absent or unreadable, so that a rule
+    skips a value it cannot compare instead of failing the document."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def as_money(value: FieldValue | None) -> Decimal | None:
+    """Money in normal form (`1234.50`); None when absent or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
+def value_of(extraction: Extraction, name: str) -> FieldValue | None:
+    found = extraction.fields.get(name)
+    return found.value if found is not None else None
+
+
+def date_field(extraction: Extraction, name: str) -> date | None:
+    return as_date(value_of(extraction, name))
+
+
+def money_field(extraction: Extraction, name: str) -> Decimal | None:
+    return as_money(value_of(extraction, name))
+
+
+def list_field(extraction: Extraction, name: str) -> tuple[str, ...]:
+    """A list field (`diagnosis_codes`, `parties`); a lone string reads as a list of one."""
+    value = value_of(extraction, name)
+    if isinstance(value, tuple):
+        return value
+    return (value,) if isinstance(value, str) and value else ()
+
+
+class NoParams(Params):
+    pass
+
+
+class Tolerance(Params):
+    tolerance: Decimal = Decimal("0.01")
 
 
 class RequiredFields(Params):
@@ -59,6 +113,6 @@ def field_confidence(
             )
 
 
-for _type in ("invoice",):
+for _type in ("invoice", "claim", "contract"):
     rule(f"{_type}.required_fields", _type, RequiredFields)(required_fields)
     rule(f"{_type}.field_confidence", _type, FieldConfidence)(field_confidence)

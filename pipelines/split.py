@@ -3,6 +3,7 @@ scanned in one go, a claim stapled behind an invoice), cut it into parts by page
 
 A page starts a new document when:
 - it says so: "Page 1 of 2", "Seite 1 von 3", "Page 1/2" (and "Page 2 of 2" says it does not);
+- the page before it said it was the last ("Page 2 of 2") and this one reads as a document;
 - it is confidently another kind of document than the part before it;
 - it carries its own document number (invoice or claim number), different from the part's.
 A page that says it continues ("continued", "Übertrag", "suite") stays with the part before it,
@@ -95,6 +96,13 @@ def _starts_new(part: list[PageSigns], page: PageSigns, min_confidence: float) -
         return False  # "Page 1 of 2" before it: this is page 2
     if page.continues:
         return False
+    if (
+        previous.marker is not None
+        and previous.marker[0] == previous.marker[1]
+        and page.kind != "unknown"
+        and page.confidence >= min_confidence
+    ):
+        return True  # "Page 2 of 2" before it ended that document; this one reads as another
     kinds = {s.kind for s in part if s.confidence >= min_confidence and s.kind != "unknown"}
     if (
         page.confidence >= min_confidence

@@ -185,3 +185,11 @@ def test_eval_scores_each_expected_part(tmp_path: Path) -> None:
     )
     assert len(report["split_parts_missed"]) == 1
     assert report["classification_accuracy"] < 1.0
+
+
+def test_after_the_last_page_of_a_document_comes_another() -> None:
+    pages = [page(1, "Seite 1 von 2"), page(2, "Seite 2 von 2"), page(3, "Invoice")]
+    kinds = {1: ("invoice", 0.9), 2: ("invoice", 0.8), 3: ("invoice", 0.9)}
+    assert ranges(split(pages, kinds, {})) == [(1, 2), (3, 3)]
+    unsure = {**kinds, 3: ("unknown", 0.5)}  # a page of notes after it stays
+    assert ranges(split(pages, unsure, {})) == [(1, 3)]

@@ -16,6 +16,9 @@ for lang in eng deu fra nld osd; do
     || [ -f "/usr/share/tesseract-ocr/4.00/tessdata/$lang.traineddata" ] \
     || need_apt+=("tesseract-ocr-$lang")
 done
+# fonts the sample generator draws with (training the classifier generates documents)
+[ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
+[ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing system packages: ${need_apt[*]}" >&2
   $SUDO apt-get update -qq

@@ -31,6 +31,7 @@ from extractors.values import (
     fold_text,
     format_money,
     format_quantity,
+    icd10cm_in_code_set,
     normalize_code,
     normalize_icd10,
     parse_quantity,
@@ -111,20 +112,24 @@ def register(page: Page, template: Template) -> Registration | None:
         for text, words in seen.items()
         if text in template.anchors and len(words) == 1
     ]
-    if len(pairs) < 6:
+    if len(pairs) < 4:
         return None
     for _ in range(3):
         fit = _fit(pairs)
         errors = [_error(fit, t, p) for t, p in pairs]
         limit = max(3.0, 3 * sorted(errors)[len(errors) // 2])
         kept = [pair for pair, e in zip(pairs, errors, strict=True) if e <= limit]
-        if len(kept) == len(pairs) or len(kept) < 6:
+        if len(kept) == len(pairs) or len(kept) < 4:
             break
         pairs = kept
     fit = _fit(pairs)
     errors = [_error(fit, t, p) for t, p in pairs]
     reg = Registration(*fit, anchors=len(pairs), residual=sum(errors) / len(errors))
-    plausible = 0.5 < reg.sx < 2.5 and 0.5 < reg.sy < 2.5 and reg.residual < 6
+    # few anchors must agree closely; many may scatter more (a scan's own small warps)
+    limit = 6.0 if len(pairs) >= 8 else 3.0
+    plausible = 0.5 < reg.sx < 2.5 and 0.5 < reg.sy < 2.5 and reg.residual < limit
+    if len(pairs) < 8:
+        plausible = plausible and abs(reg.sx - reg.sy) < 0.05  # a print or a scan keeps its aspect
     return reg if plausible else None
 
 
@@ -179,10 +184,10 @@ class FormReader:
         words = self._words_in(area)
         if not words:
             return None
-        words.sort(key=lambda w: (round(w.bbox.cy / 4), w.bbox.x0))
+        words = _reading_order(words)
         confidence = min(w.confidence for w in words) * _fit_confidence(self.registration)
         return Read(
-            fold_space(" ".join(w.text for w in words)),
+            fold_space(" ".join(w.text for w in words)).strip("|[]{}¦ "),
             confidence,
             BBox.enclosing([w.bbox for w in words]),
             words[0].source,
@@ -249,17 +254,41 @@ class FormReader:
             return Read(field.value, 0.99, field.bbox, Source.FORM)
         if self.registration is None or self.fields:
             return None
-        found = []
-        for state, box in self.template.states.get(name, {}).items():
-            area = self.registration.box(box, pad=3.0)
-            marks = [
-                w
-                for w in self.page.words
-                if _centre_in(w.bbox, area) and re.fullmatch(r"[XxKk×✓✔]", w.text)
-            ]
-            if marks:
-                found.append(Read(state, marks[0].confidence * 0.95, area, marks[0].source))
-        return found[0] if len(found) == 1 else None
+        # the mark may come out of OCR glued to the printed state labels ("MxF"): each marking
+        # character is placed by its share of its word's width
+        states = {
+            state: self.registration.box(box, pad=3.0)
+            for state, box in self.template.states.get(name, {}).items()
+        }
+        if not states:
+            return None
+        near = BBox.enclosing(list(states.values()))
+        found: dict[str, Read] = {}
+        for w in self.page.words:
+            if not _centre_in(w.bbox, BBox(near.x0 - 20, near.top, near.x1 + 20, near.bottom)):
+                continue
+            for i, c in enumerate(w.text):
+                if c not in "XxKk×✓✔✗✘":
+                    continue
+                cx = w.bbox.x0 + (i + 0.5) / len(w.text) * w.bbox.width
+                for state, area in states.items():
+                    if area.x0 <= cx <= area.x1:
+                        found.setdefault(state, Read(state, w.confidence * 0.95, area, w.source))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """Words in lines (a word joins the line it overlaps most vertically), lines top down."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.bbox.top):
+        line = next(
+            (ln for ln in lines if w.bbox.v_overlap(ln[0].bbox) > 0.4 * w.bbox.height), None
+        )
+        if line is None:
+            lines.append([w])
+        else:
+            line.append(w)
+    return [w for line in lines for w in sorted(line, key=lambda w: w.bbox.x0)]
 
 
 def _centre_in(b: BBox, area: BBox) -> bool:
@@ -390,6 +419,9 @@ class ClaimExtractor:
         for box in DIAGNOSES:
             read = form.text(box)
             code = _icd10(read.text, read.source) if read else None
+            unsure = read is not None and read.source is Source.OCR and read.confidence < 0.7
+            if code and unsure and not icd10cm_in_code_set(code):
+                continue  # an unsure reading that is no code at all: a mark, not a code
             if code and read:
                 codes.append(code)
                 # a code ICD-10-CM does not know is more likely misread than miscoded

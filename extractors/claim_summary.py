@@ -52,6 +52,7 @@ with VOCAB.open("rb") as _fh:
     _DATA = tomllib.load(_fh)
 LABELS = LabelIndex({k: _wordings(v) for k, v in _DATA["labels"].items()})
 COLUMNS = LabelIndex({k: _wordings(v) for k, v in _DATA["columns"].items()})
+SECTIONS = LabelIndex({k: _wordings(v) for k, v in _DATA["sections"].items()})
 ICD_TOKEN = re.compile(r"\b[A-TV-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\b")
 
 
@@ -62,8 +63,8 @@ def _name_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
         if kept and w.text.endswith(":"):
             break
         kept.append(w)
-    text = " ".join(w.text for w in kept).strip(" :")
-    if len(text) < 2 or not re.search(r"[^\W\d]", text):
+    text = re.sub(r"\s*\.{3,}\s*", " ", " ".join(w.text for w in kept)).strip(" :")
+    if len(text) < 2 or not re.search(r"[^\W\d]", text) or LABELS.exact(text) is not None:
         return None
     return text, tuple(kept)
 
@@ -127,8 +128,9 @@ def read_summary(
         "amount_paid": money,
     }
     fields: dict[str, Field] = {}
+    sectioned = _section_names(pages)
     for name, parse in parsers.items():
-        candidates: list[Candidate] = []
+        candidates: list[Candidate] = list(sectioned.get(name, []))
         for hit, page in hits:
             if hit.field == name:
                 candidates.extend(
@@ -163,6 +165,41 @@ class _Row:
     bbox: BBox
     confidence: float
     source: Source
+
+
+def _section_names(pages: list[PageLayout]) -> dict[str, list[Candidate]]:
+    """Blocks headed by the party they describe ("PAYER", "BILLING PROVIDER") and holding a
+    "Name" line: that line's value is the party's name."""
+    out: dict[str, list[Candidate]] = {}
+    for page in pages:
+        for line in page.lines:
+            for heading in line.segments:
+                if not SECTIONS.is_label(heading) or heading.text.upper() != heading.text:
+                    continue  # a heading stands alone, in capitals
+                field = SECTIONS.hits(heading)[0].field
+                for below in page.lines[line.index + 1 : line.index + 8]:
+                    cells = [s for s in below.segments if abs(s.bbox.x0 - heading.bbox.x0) < 15]
+                    if not cells:
+                        continue
+                    if SECTIONS.is_label(cells[0]) and cells[0].text.isupper():
+                        break  # the next block
+                    if fold_text(cells[0].text) != "name":
+                        continue
+                    right = [s for s in below.segments if s.bbox.x0 > cells[0].bbox.x1]
+                    got = _name_value(right[0].words) if right else None
+                    if got:
+                        value, words = got
+                        out.setdefault(field, []).append(
+                            Candidate(
+                                value,
+                                0.95,
+                                page.page.number,
+                                BBox.enclosing([w.bbox for w in words]),
+                                words,
+                            )
+                        )
+                    break
+    return out
 
 
 def _diagnosis_codes(hits: list[tuple[LabelHit, PageLayout]]) -> Field | None:

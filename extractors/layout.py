@@ -284,6 +284,11 @@ class LabelIndex:
             )
         return out
 
+    def exact(self, text: str) -> str | None:
+        """The field whose label `text` is, word for word (folded), or None."""
+        found = self._by_tokens.get(tuple(fold_text(text).split()))
+        return found[0] if found else None
+
     def is_label(self, segment: Segment) -> bool:
         """The phrase is a label standing alone (nothing but punctuation or filler after it)."""
         hits = self.hits(segment)

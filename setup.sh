@@ -28,5 +28,11 @@ fi
 echo "installing bpo-toolkit and its development tools" >&2
 $PYTHON -m pip install -q --disable-pip-version-check -e '.[dev]'
 
+# the document classifier ships trained (extractors/trained/); rebuild it only if it is missing
+if [ ! -f extractors/trained/doc-classifier/meta.json ]; then
+  echo "training the document classifier (a few minutes: it generates its documents)" >&2
+  bpo train classifier
+fi
+
 echo "processing the bundled samples: bpo batch samples/ --out out/" >&2
 bpo batch samples/ --out out/

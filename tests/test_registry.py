@@ -55,7 +55,11 @@ def test_builtins_load_from_the_installed_entry_points() -> None:
     extractor = loaded.extractor_for("invoice")
     assert extractor is not None and extractor.name == "bpo.invoice.v1"
     assert isinstance(extractor, Extractor)
-    assert [c.name for c in loaded.classifiers] == ["bpo.cue-classifier.v1"]
+    # the trained classifier serves; the cue classifier stands by for when it is not built
+    assert [c.name for c in loaded.classifiers] == [
+        "bpo.textcat-classifier.v1",
+        "bpo.cue-classifier.v1",
+    ]
     claim = loaded.extractor_for("claim")
     assert claim is not None and claim.name == "bpo.claim.v1"
 
@@ -179,8 +183,14 @@ def test_cli_lists_the_built_in_plugins(monkeypatch: pytest.MonkeyPatch) -> None
     assert rows["bpo.cue-classifier.v1"][1:5] == [
         "classifier",
         "",
-        "yes",
+        "no",
         "extractors.classifier:CueClassifier",
+    ]
+    assert rows["bpo.textcat-classifier.v1"][1:5] == [
+        "classifier",
+        "",
+        "yes",
+        "extractors.classifier:TextcatClassifier",
     ]
     assert rows["bpo.invoice.v1"][5].startswith("bpo-toolkit ")
     assert "not loaded" not in result.output

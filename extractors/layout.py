@@ -119,6 +119,9 @@ def build_lines(page: Page) -> PageLayout:
     row_h = 0.0
     for w in words:
         h = max(w.bbox.height, 1.0)
+        # a dash or a dot is a point or two tall: it takes the height of the row's letters
+        if not any(c.isalnum() for c in w.text):
+            h = max(h, row_h)
         if rows and abs(w.bbox.cy - row_cy) <= 0.45 * max(min(h, row_h), 1.0):
             rows[-1].append(w)
             n = len(rows[-1])
@@ -340,6 +343,8 @@ def values_near(
     for seg in line.segments:
         if seg.bbox.x0 <= hit.segment.bbox.x1 + 0.5:
             continue
+        if not any(c.isalnum() for c in seg.text):
+            continue  # leader dots, a stray mark between a label and its value
         if index.is_label(seg):
             break
         got = parse(seg.words)

@@ -448,3 +448,22 @@ def test_the_customers_window_block_is_never_the_vendors_address() -> None:
     assert fields["customer_address"].value == "Lindenallee 126 97070 Würzburg"
     vendor_address = fields.get("vendor_address")
     assert vendor_address is None or "Würzburg" not in vendor_address.value
+
+
+def test_a_dash_joins_the_row_of_its_letters_and_a_stray_dot_is_not_a_value() -> None:
+    def word(text: str, x0: float, top: float, bottom: float) -> Word:
+        return Word(text, BBox(x0, top, x0 + 6 * len(text), bottom), 0.9, Source.OCR)
+
+    words = (
+        word("Sep", 59, 349, 360),  # "p" hangs below the line
+        word("-", 89, 353.5, 354.5),
+        word("28", 76, 349, 358),
+        word("Oct", 96, 349, 358),
+        word("SUBTOTAL", 371, 525, 533),
+        word(".", 434, 530, 532),
+        word("$793.90", 538, 525, 533),
+    )
+    layout = build_lines(Page(1, 595, 842, words, Source.OCR))
+    assert [line.text for line in layout.lines][0] == "Sep 28 - Oct"
+    doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, words, Source.OCR),))
+    assert EXTRACTOR.extract(doc, ExtractSettings()).fields["subtotal"].value == "793.90"

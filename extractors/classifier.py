@@ -8,7 +8,8 @@ Two classifiers, both plugins of the `bpo.extractors` group:
 - `bpo.textcat-classifier.v1`, the one in use when it is installed, is a small spaCy text
   classifier (bag of words and word pairs) trained on the project's own generated documents by
   `bpo train classifier`, blended with the cue scores: the trained model knows the vocabulary
-  of whole documents, the cues carry what a reader knows of any invoice, claim or contract.
+  of whole documents, the cues carry what a reader knows of any invoice, claim or contract. A
+  page that registers onto the CMS-1500 form's template is a claim, whatever its words.
   Letters, agendas, resumes and shipping notices are trained as `unknown`.
 
 Both read the same text, `classifier_text`: the folded words of the first pages.
@@ -20,7 +21,7 @@ import os
 import re
 from pathlib import Path
 
-from extractors.model import Classification, Document
+from extractors.model import Classification, Document, Page
 from extractors.values import fold_text
 
 DOCUMENT_TYPES = ("invoice", "claim", "contract", "unknown")
@@ -157,7 +158,7 @@ class TextcatClassifier:
 
     name = "bpo.textcat-classifier.v1"
 
-    def __init__(self, path: Path | None = None, cue_weight: float = 0.3) -> None:
+    def __init__(self, path: Path | None = None, cue_weight: float = 0.4) -> None:
         import spacy
 
         location = path or model_path()
@@ -181,6 +182,18 @@ class TextcatClassifier:
         text = classifier_text(document)
         if not text.strip():
             return Classification("unknown", 0.5, self.name)
+        if any(_on_claim_form(page) for page in document.pages[:2]):
+            # a layout cue no vocabulary gives: the page registers onto the CMS-1500's template
+            return Classification("claim", 0.97, self.name)
         probs = self.probabilities(text)
         best = max(probs, key=lambda k: probs[k])
         return Classification(best, round(probs[best], 3), self.name)
+
+
+def _on_claim_form(page: Page) -> bool:
+    from extractors.claim import cms1500, register
+
+    if len({f.name for f in page.form_fields} & set(cms1500().boxes)) >= 5:
+        return True
+    found = register(page, cms1500())
+    return found is not None and found.anchors >= 8

@@ -464,6 +464,6 @@ def test_a_dash_joins_the_row_of_its_letters_and_a_stray_dot_is_not_a_value() ->
         word("$793.90", 538, 525, 533),
     )
     layout = build_lines(Page(1, 595, 842, words, Source.OCR))
-    assert [line.text for line in layout.lines][0] == "Sep 28 - Oct"
+    assert layout.lines[0].text == "Sep 28 - Oct"
     doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, words, Source.OCR),))
     assert EXTRACTOR.extract(doc, ExtractSettings()).fields["subtotal"].value == "793.90"

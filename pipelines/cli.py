@@ -298,8 +298,9 @@ def _print_report(report: Report, show_errors: bool) -> None:
                 str(c.fn),
             )
         out.print(table)
+        f1 = f"{group.macro_f1:.3f}" if group.expects_fields else "n/a (no fields expected)"
         out.print(
-            f"  macro F1 [bold]{group.macro_f1:.3f}[/]   straight-through "
+            f"  macro F1 [bold]{f1}[/]   straight-through "
             f"{group.straight_through:.1%} ({group.auto_approved}/{group.documents})   "
             f"auto-approved with a wrong value: [bold]{group.auto_approved_wrong}[/]\n"
         )

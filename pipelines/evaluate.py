@@ -90,6 +90,11 @@ class Group:
     fields: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
 
     @property
+    def expects_fields(self) -> bool:
+        """False for documents with nothing to extract (letters, agendas: `unknown`)."""
+        return any(c.tp + c.fn > 0 for c in self.fields.values())
+
+    @property
     def macro_f1(self) -> float:
         scored = [c.f1 for c in self.fields.values() if c.tp + c.fn > 0]
         return sum(scored) / len(scored) if scored else 0.0
@@ -137,7 +142,7 @@ class Report:
             "groups": {
                 name: {
                     "documents": g.documents,
-                    "macro_f1": round(g.macro_f1, 4),
+                    "macro_f1": round(g.macro_f1, 4) if g.expects_fields else None,
                     "straight_through_rate": round(g.straight_through, 4),
                     "auto_approved": g.auto_approved,
                     "auto_approved_with_wrong_value": g.auto_approved_wrong,

@@ -238,7 +238,7 @@ class FormReader:
         words = [
             w
             for w in self.page.words
-            if _centre_in(w.bbox, area)
+            if area.holds_centre(w.bbox)
             and any(c.isalnum() for c in w.text)
             and w.bbox.height >= 0.35 * area.height  # a speck or a rule's end, not a letter
             and w.bbox.width >= 0.15 * w.bbox.height * len(w.text)  # a divider read as "1"
@@ -265,7 +265,7 @@ class FormReader:
         near = BBox.enclosing(list(states.values()))
         found: dict[str, Read] = {}
         for w in self.page.words:
-            if not _centre_in(w.bbox, BBox(near.x0 - 20, near.top, near.x1 + 20, near.bottom)):
+            if not BBox(near.x0 - 20, near.top, near.x1 + 20, near.bottom).holds_centre(w.bbox):
                 continue
             for i, c in enumerate(w.text):
                 if c not in "XxKk×✓✔✗✘":
@@ -289,10 +289,6 @@ def _reading_order(words: list[Word]) -> list[Word]:
         else:
             line.append(w)
     return [w for line in lines for w in sorted(line, key=lambda w: w.bbox.x0)]
-
-
-def _centre_in(b: BBox, area: BBox) -> bool:
-    return area.x0 <= b.cx <= area.x1 and area.top <= b.cy <= area.bottom
 
 
 def _fit_confidence(reg: Registration) -> float:

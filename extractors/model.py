@@ -124,6 +124,10 @@ class BBox:
             max(self.bottom, other.bottom),
         )
 
+    def holds_centre(self, other: BBox) -> bool:
+        """The other box's centre lies inside this one (edges included)."""
+        return self.x0 <= other.cx <= self.x1 and self.top <= other.cy <= self.bottom
+
     def h_overlap(self, other: BBox) -> float:
         """Horizontal overlap in points (negative: the gap between the two)."""
         return min(self.x1, other.x1) - max(self.x0, other.x0)

@@ -17,7 +17,7 @@ from typing import Any
 
 from extractors.model import Result, Status
 from extractors.values import fold_text
-from pipelines.batch import analyse_files, find_documents
+from pipelines.batch import analyse_files, file_of, find_documents
 from pipelines.run import Pipeline
 from pipelines.store import SqliteSeenIndex
 
@@ -291,7 +291,7 @@ def score_parts(report: Report, results: list[Result], expected: Mapping[str, An
         if result is None:
             report.split_missed.append((results[0].source, pages))
             result = Result(
-                source=f"{results[0].source.split('#pages=', 1)[0]}#pages={pages[0]}-{pages[1]}",
+                source=f"{file_of(results[0].source)}#pages={pages[0]}-{pages[1]}",
                 sha256=results[0].sha256,
                 document_type="unknown",
                 classification_confidence=0.0,
@@ -315,7 +315,7 @@ def evaluate(root: Path, pipeline: Pipeline, workers: int = 1) -> tuple[Report, 
     report = Report()
     results = []
     for analyses in analyse_files(pipeline, paths, workers):
-        source = Path(analyses[0].source.split("#pages=", 1)[0])
+        source = Path(file_of(analyses[0].source))
         expected = json.loads(expected_path(source).read_text(encoding="utf-8"))
         file_results = [pipeline.validate(a, seen) for a in analyses]
         results.extend(file_results)

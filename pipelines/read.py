@@ -550,8 +550,8 @@ def _reread_weak_spots(
             for w in again
             if offset <= w.bbox.cy <= offset + height
         ]
-        moved = [w for w in moved if _centre_in(w.bbox, core)]
-        inside = [w for w in words if _centre_in(w.bbox, core)]
+        moved = [w for w in moved if core.holds_centre(w.bbox)]
+        inside = [w for w in words if core.holds_centre(w.bbox)]
         floor = 0.6 if not inside else _text_confidence(inside) + 0.1
         if moved and _text_confidence(moved) >= floor:
             keep = {id(w) for w in inside}
@@ -607,7 +607,7 @@ def _unread_spots(image: Image.Image, words: list[Word]) -> list[BBox]:
             if overlap > 0.5 * min(box.height, other.height) and (
                 box.x0 - other.x1 < 5 * text_height
             ):
-                merged[i] = (count + c2, _union([box, other]))
+                merged[i] = (count + c2, BBox.enclosing([box, other]))
                 break
         else:
             merged.append((count, box))
@@ -633,7 +633,7 @@ def _weak_spots(
         if sum(len(w.text) for w in texty) >= 6:
             mean = float(np.mean([w.confidence for w in texty]))
             if mean < settings.ocr_weak_line_confidence:
-                weak_lines.append((mean, _union(w.bbox for w in texty)))
+                weak_lines.append((mean, BBox.enclosing([w.bbox for w in texty])))
                 continue
         heights = sorted(w.bbox.height for w in members)
         typical = heights[len(heights) // 2]
@@ -645,25 +645,15 @@ def _weak_spots(
             box = w.bbox
             following = members[i + 1] if i + 1 < len(members) else None
             if following is not None and following.bbox.x0 - box.x1 < 2 * typical:
-                box = _union([box, following.bbox])
+                box = BBox.enclosing([box, following.bbox])
             weak_words.append((w.confidence, box))
     regions = [(0.0, r) for r in _merge_regions([b for _, b in weak_lines]) if r.height <= tallest]
     taken = [r for _, r in regions]
     for conf, box in sorted(weak_words, key=lambda t: t[0]):
-        if box.height <= tallest and not any(_centre_in(box, r) for r in taken):
+        if box.height <= tallest and not any(r.holds_centre(box) for r in taken):
             regions.append((conf, box))
             taken.append(box)
     return [r for _, r in sorted(regions, key=lambda t: t[0])]
-
-
-def _union(boxes: Iterator[BBox] | list[BBox]) -> BBox:
-    items = list(boxes)
-    return BBox(
-        min(b.x0 for b in items),
-        min(b.top for b in items),
-        max(b.x1 for b in items),
-        max(b.bottom for b in items),
-    )
 
 
 def _merge_regions(boxes: list[BBox]) -> list[BBox]:
@@ -674,15 +664,11 @@ def _merge_regions(boxes: list[BBox]) -> list[BBox]:
             across = min(box.x1, other.x1) - max(box.x0, other.x0) > 0
             gap = box.top - other.bottom
             if across and gap < max(box.height, other.height):
-                merged[i] = _union([box, other])
+                merged[i] = BBox.enclosing([box, other])
                 break
         else:
             merged.append(box)
     return merged
-
-
-def _centre_in(b: BBox, region: BBox) -> bool:
-    return region.x0 <= b.cx <= region.x1 and region.top <= b.cy <= region.bottom
 
 
 def _text_confidence(words: list[Word]) -> float:

@@ -28,6 +28,7 @@ from pipelines.rules.common import (
     Tolerance,
     as_date,
     as_money,
+    compose_keys,
     date_field,
     list_field,
     money_field,
@@ -264,12 +265,7 @@ def claim_duplicate_keys(ex: Extraction, kinds: Iterable[str]) -> dict[str, str]
         "dates": ",".join(sorted(dates)),
         "procedures": ",".join(sorted(procedures)),
     }
-    keys = {}
-    for kind in kinds:
-        values = [parts[p] for p in kind.split("+")]
-        if all(values):
-            keys[kind] = "|".join(values)
-    return keys
+    return compose_keys(parts, kinds)
 
 
 @rule("claim.duplicate", "claim", ClaimDuplicates)

@@ -54,6 +54,16 @@ def list_field(extraction: Extraction, name: str) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) and value else ()
 
 
+def compose_keys(parts: dict[str, str], kinds: Iterable[str]) -> dict[str, str]:
+    """Duplicate keys: for each kind ("vendor+number"), its parts joined, where all are known."""
+    keys = {}
+    for kind in kinds:
+        values = [parts[p] for p in kind.split("+")]
+        if all(values):
+            keys[kind] = "|".join(values)
+    return keys
+
+
 class NoParams(Params):
     pass
 

@@ -9,14 +9,7 @@ from decimal import Decimal
 from extractors.model import Extraction
 from extractors.values import cents, fold_text
 from pipelines.rules.base import Finding, Params, RuleContext, rule
-
-
-class Tolerance(Params):
-    tolerance: Decimal = Decimal("0.01")
-
-
-class NoParams(Params):
-    pass
+from pipelines.rules.common import NoParams, Tolerance, compose_keys
 
 
 class Duplicates(Params):
@@ -122,12 +115,7 @@ def duplicate_keys(ex: Extraction, kinds: Iterable[str]) -> dict[str, str]:
         "amount": str(ex.fields["total_amount"].value) if "total_amount" in ex.fields else "",
         "date": str(ex.fields["invoice_date"].value) if "invoice_date" in ex.fields else "",
     }
-    keys = {}
-    for kind in kinds:
-        values = [parts[p] for p in kind.split("+")]
-        if all(values):
-            keys[kind] = "|".join(values)
-    return keys
+    return compose_keys(parts, kinds)
 
 
 @rule("invoice.duplicate", "invoice", Duplicates)

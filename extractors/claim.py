@@ -14,31 +14,26 @@ form prints once ("RELATIONSHIP", "EMPLOYMENT?") as anchors. Three ways in, best
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from extractors.api import ExtractSettings
+from extractors.form_layout import Registration, Template, cms1500, register
 from extractors.model import BBox, Document, Extraction, Field, Page, ServiceLine, Source, Word
 from extractors.values import (
     fold_space,
-    fold_text,
     format_money,
     format_quantity,
+    icd10_misread_fixed,
     icd10cm_in_code_set,
     normalize_code,
     normalize_icd10,
     parse_quantity,
     valid_icd10cm,
 )
-
-TEMPLATE = Path(__file__).parent / "forms" / "cms1500.json"
 
 # CMS-1500 field (the official form's own field names) → the claim field it holds
 TEXT_FIELDS = {
@@ -58,97 +53,6 @@ MONEY = frozenset({"total_charge", "amount_paid"})
 DIAGNOSES = [f"diagnosis{i}" for i in range(1, 13)]  # 21 A-L
 LINES = 6  # 24, six service lines
 POINTER_LETTERS = "ABCDEFGHIJKL"
-
-
-@dataclass(frozen=True)
-class Template:
-    width: float
-    height: float
-    boxes: dict[str, BBox]  # text fields
-    states: dict[str, dict[str, BBox]]  # check boxes and radio buttons
-    anchors: dict[str, BBox]  # folded printed word → where the form prints it
-
-
-@lru_cache(maxsize=1)
-def cms1500() -> Template:
-    data: dict[str, Any] = json.loads(TEMPLATE.read_text(encoding="utf-8"))
-    boxes, states = {}, {}
-    for name, spec in data["fields"].items():
-        if "box" in spec:
-            boxes[name] = BBox(*spec["box"])
-        if "states" in spec:
-            states[name] = {s: BBox(*b) for s, b in spec["states"].items()}
-    anchors = {fold_text(a[0]): BBox(*a[1:]) for a in data["anchors"]}
-    return Template(data["page"][0], data["page"][1], boxes, states, anchors)
-
-
-@dataclass(frozen=True)
-class Registration:
-    """Template points → page points: x' = sx·x + dx, y' = sy·y + dy."""
-
-    sx: float
-    dx: float
-    sy: float
-    dy: float
-    anchors: int  # how many anchors agreed
-    residual: float  # their mean distance from where the fit puts them, in points
-
-    def box(self, b: BBox, pad: float = 0.0) -> BBox:
-        return BBox(
-            self.sx * b.x0 + self.dx - pad,
-            self.sy * b.top + self.dy - pad,
-            self.sx * b.x1 + self.dx + pad,
-            self.sy * b.bottom + self.dy + pad,
-        )
-
-
-def register(page: Page, template: Template) -> Registration | None:
-    """Fit the page to the template by the anchor words printed once on both."""
-    seen: dict[str, list[Word]] = {}
-    for w in page.words:
-        seen.setdefault(fold_text(w.text), []).append(w)
-    pairs = [
-        (template.anchors[text], words[0].bbox)
-        for text, words in seen.items()
-        if text in template.anchors and len(words) == 1
-    ]
-    if len(pairs) < 4:
-        return None
-    for _ in range(3):
-        fit = _fit(pairs)
-        errors = [_error(fit, t, p) for t, p in pairs]
-        limit = max(3.0, 3 * sorted(errors)[len(errors) // 2])
-        kept = [pair for pair, e in zip(pairs, errors, strict=True) if e <= limit]
-        if len(kept) == len(pairs) or len(kept) < 4:
-            break
-        pairs = kept
-    fit = _fit(pairs)
-    errors = [_error(fit, t, p) for t, p in pairs]
-    reg = Registration(*fit, anchors=len(pairs), residual=sum(errors) / len(errors))
-    # few anchors must agree closely; many may scatter more (a scan's own small warps)
-    limit = 6.0 if len(pairs) >= 8 else 3.0
-    plausible = 0.5 < reg.sx < 2.5 and 0.5 < reg.sy < 2.5 and reg.residual < limit
-    if len(pairs) < 8:
-        plausible = plausible and abs(reg.sx - reg.sy) < 0.05  # a print or a scan keeps its aspect
-    return reg if plausible else None
-
-
-def _fit(pairs: Sequence[tuple[BBox, BBox]]) -> tuple[float, float, float, float]:
-    def line(xs: list[float], ys: list[float]) -> tuple[float, float]:
-        n = len(xs)
-        mx, my = sum(xs) / n, sum(ys) / n
-        var = sum((x - mx) ** 2 for x in xs)
-        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 1.0
-        return slope, my - slope * mx
-
-    sx, dx = line([t.cx for t, _ in pairs], [p.cx for _, p in pairs])
-    sy, dy = line([t.cy for t, _ in pairs], [p.cy for _, p in pairs])
-    return sx, dx, sy, dy
-
-
-def _error(fit: tuple[float, float, float, float], t: BBox, p: BBox) -> float:
-    sx, dx, sy, dy = fit
-    return float(((sx * t.cx + dx - p.cx) ** 2 + (sy * t.cy + dy - p.cy) ** 2) ** 0.5)
 
 
 # ------------------------------------------------------------------------------------ the form
@@ -221,10 +125,7 @@ class FormReader:
         if read is None or self.registration is None:
             return read
         words = self._words_in(self.registration.box(self.template.boxes[name], pad=1.5))
-        top = min(words, key=lambda w: w.bbox.top)
-        row = sorted(
-            (w for w in words if abs(w.bbox.cy - top.bbox.cy) < 3), key=lambda w: w.bbox.x0
-        )
+        row = _lines(words)[0]
         return Read(
             fold_space(" ".join(w.text for w in row)),
             read.confidence,
@@ -240,8 +141,8 @@ class FormReader:
             for w in self.page.words
             if area.holds_centre(w.bbox)
             and any(c.isalnum() for c in w.text)
-            and w.bbox.height >= 0.35 * area.height  # a speck or a rule's end, not a letter
-            and w.bbox.width >= 0.15 * w.bbox.height * len(w.text)  # a divider read as "1"
+            and w.bbox.height >= 0.25 * area.height  # a speck or a rule's end, not a letter
+            and w.bbox.width >= 0.25 * w.bbox.height * len(w.text)  # a divider read as "1"
         ]
         # the form's small print inside a box ("MM", "DD", tick marks) is not the value typed in
         tallest = max((w.bbox.height for w in words), default=0.0)
@@ -278,7 +179,13 @@ class FormReader:
 
 
 def _reading_order(words: list[Word]) -> list[Word]:
-    """Words in lines (a word joins the line it overlaps most vertically), lines top down."""
+    """Words line by line, lines top down."""
+    return [w for line in _lines(words) for w in line]
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words in lines (a word joins the first line it overlaps enough vertically), lines top
+    down, each left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.bbox.top):
         line = next(
@@ -288,7 +195,7 @@ def _reading_order(words: list[Word]) -> list[Word]:
             lines.append([w])
         else:
             line.append(w)
-    return [w for line in lines for w in sorted(line, key=lambda w: w.bbox.x0)]
+    return [sorted(line, key=lambda w: w.bbox.x0) for line in lines]
 
 
 def _fit_confidence(reg: Registration) -> float:
@@ -324,17 +231,9 @@ def _money(text: str) -> str | None:
     return format_money(Decimal(f"{dollars}.{cents_}"))
 
 
-_AS_LETTER = str.maketrans("105826", "IOSBZG")
-_AS_DIGIT = str.maketrans("OIlSBZG", "0115826")
-
-
 def _icd10(text: str, source: Source) -> str | None:
-    """An ICD-10 code as printed, with what OCR confuses in a code of known shape set right:
-    the first character is a letter ("110" is I10), the second a digit ("EI1.9" is E11.9)."""
-    compact = re.sub(r"[^0-9A-Za-z.]", "", text).upper().strip(".")
-    if source is Source.OCR and len(compact) >= 3:
-        compact = compact[0].translate(_AS_LETTER) + compact[1].translate(_AS_DIGIT) + compact[2:]
-    return normalize_icd10(compact)
+    """An ICD-10 code as printed; from OCR, with the characters OCR confuses set right."""
+    return normalize_icd10(icd10_misread_fixed(text) if source is Source.OCR else text)
 
 
 def _date(mm: str, dd: str, yy: str, *, birth: bool) -> str | None:

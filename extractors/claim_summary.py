@@ -36,6 +36,7 @@ from extractors.values import (
     DateOrder,
     fold_text,
     format_quantity,
+    icd10_misread_fixed,
     infer_date_order,
     infer_decimal_separator,
     normalize_code,
@@ -53,6 +54,7 @@ with VOCAB.open("rb") as _fh:
 LABELS = LabelIndex({k: _wordings(v) for k, v in _DATA["labels"].items()})
 COLUMNS = LabelIndex({k: _wordings(v) for k, v in _DATA["columns"].items()})
 SECTIONS = LabelIndex({k: _wordings(v) for k, v in _DATA["sections"].items()})
+_OCR_CODE = re.compile(r"[A-Z0-9]{2}[0-9A-Z](?:\.[0-9A-Z]{1,4})")  # a code OCR may have misread
 ICD_TOKEN = re.compile(r"\b[A-TV-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?\b")
 
 
@@ -215,6 +217,8 @@ def _diagnosis_codes(hits: list[tuple[LabelHit, PageLayout]]) -> Field | None:
             ]
             for w in words:
                 token = w.text.strip(",;:()")
+                if w.source is Source.OCR and _OCR_CODE.fullmatch(token):
+                    token = icd10_misread_fixed(token)
                 if ICD_TOKEN.fullmatch(token):
                     code = normalize_icd10(token)
                     if code and code not in [c for c, _ in found]:

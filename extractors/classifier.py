@@ -191,7 +191,7 @@ class TextcatClassifier:
 
 
 def _on_claim_form(page: Page) -> bool:
-    from extractors.claim import cms1500, register
+    from extractors.form_layout import cms1500, register
 
     if len({f.name for f in page.form_fields} & set(cms1500().boxes)) >= 5:
         return True

@@ -400,6 +400,20 @@ def normalize_icd10(value: str) -> str | None:
     return f"{category}.{rest}" if rest else category
 
 
+_AS_LETTER = str.maketrans("105826", "IOSBZG")
+_AS_DIGIT = str.maketrans("OQDIlSBZG", "000115826")
+
+
+def icd10_misread_fixed(text: str) -> str:
+    """An ICD-10 code as OCR read it, with what OCR confuses set right where the code's shape
+    decides: the first character is a letter ("110" is I10), the second a digit ("EI1.9" is
+    E11.9, "RO5.9" and "RQ5.9" are R05.9). Text too short to be a code comes back as it is."""
+    compact = re.sub(r"[^0-9A-Za-z.]", "", text).upper().strip(".")
+    if len(compact) < 3:
+        return text
+    return compact[0].translate(_AS_LETTER) + compact[1].translate(_AS_DIGIT) + compact[2:]
+
+
 @functools.lru_cache(maxsize=1)
 def _load_icd10cm() -> None:
     import warnings

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import logging
 import os
 import re
@@ -29,11 +30,11 @@ from PIL import Image, ImageOps
 
 from extractors.language import guess_language
 from extractors.model import BBox, Document, FormField, Page, Source, Word
+from pipelines.form_read import TESSERACT_LANGS, known_form, reread_form_boxes
 
 log = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-TESSERACT_LANGS = {"en": "eng", "de": "deu", "fr": "fra", "nl": "nld"}
 
 
 class ReadError(Exception):
@@ -65,6 +66,9 @@ class ReadSettings:
     ocr_weak_line_confidence: float = 0.5
     ocr_weak_word_confidence: float = 0.4
     ocr_max_rereads: int = 40
+    # the boxes of a form the toolkit knows (CMS-1500) read again one by one on a scan, each
+    # knowing the characters it may hold (`pipelines/form_read.py`)
+    form_rereads: bool = True
     deskew: bool = True
 
 
@@ -190,7 +194,7 @@ def _read_pdf_page(page: pdfium.PdfPage, number: int, settings: ReadSettings) ->
         return Page(number=number, width=width, height=height, words=tuple(words))
     # the text layer holds only part of what the page shows: the rest is read with OCR, and its
     # words are added where no text-layer word stands
-    seen = _ocr_page(image, number, to_points, settings)
+    seen = _ocr_page(image, number, to_points, settings, form_boxes=False)
     extra = [w for w in seen.words if not any(_overlaps(w.bbox, t.bbox) for t in words)]
     return Page(number=number, width=width, height=height, words=(*words, *extra))
 
@@ -416,8 +420,17 @@ def _image_dpi(image: Image.Image) -> float:
 # ------------------------------------------------------------------------------------------- OCR
 
 
-def _ocr_page(image: Image.Image, number: int, to_points: float, settings: ReadSettings) -> Page:
-    """Read one page image: straighten it, pick the language, and keep Tesseract's word boxes."""
+def _ocr_page(
+    image: Image.Image,
+    number: int,
+    to_points: float,
+    settings: ReadSettings,
+    *,
+    form_boxes: bool = True,
+) -> Page:
+    """Read one page image: straighten it, pick the language, and keep Tesseract's word boxes.
+    A page of a known form has its boxes read again, one by one (`form_boxes`: not when its
+    values come from a text layer)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"  # 2.5x faster per page on this kind of machine
     if settings.deskew:
         angle = estimate_skew(image)
@@ -425,18 +438,22 @@ def _ocr_page(image: Image.Image, number: int, to_points: float, settings: ReadS
             image = image.rotate(
                 angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
             )
-    image = invert_dark_boxes(image)
+    image = erase_dot_leaders(invert_dark_boxes(image), to_points)
     lang = _page_language(image, settings)
-    words, lines, quality = _read_page_words(image, lang, settings)
+    words, lines, quality = _read_page_words(image, lang, settings, to_points)
     rotation = 0.0
     if quality < 0.55 or len(words) < 5:
         turned = _osd_rotation(image)
         if turned:
             rotated = image.rotate(-turned, expand=True)
-            words2, lines2, quality2 = _read_page_words(rotated, lang, settings)
+            words2, lines2, quality2 = _read_page_words(rotated, lang, settings, to_points)
             if quality2 > quality:
                 image, words, lines, rotation = rotated, words2, lines2, float(turned)
     words = _reread_weak_spots(image, words, lines, lang, settings)
+    if settings.form_rereads:
+        words = reread_form_boxes(
+            image, words, to_points, lang, settings.ocr_timeout_s, values=form_boxes
+        )
     scaled = tuple(
         Word(
             text=w.text,
@@ -476,11 +493,15 @@ def _page_language(image: Image.Image, settings: ReadSettings) -> str:
 
 
 def _read_page_words(
-    image: Image.Image, lang: str, settings: ReadSettings
+    image: Image.Image, lang: str, settings: ReadSettings, to_points: float
 ) -> tuple[list[Word], list[tuple[int, int, int]], float]:
     words, lines, quality = _tesseract_words(image, lang, settings, settings.ocr_psm)
     coverage = ink_coverage(image, words)
-    if coverage < settings.ocr_min_ink_coverage:
+    # a known form's unread ink is its own rules and boxes, and its values are read again box
+    # by box: a second reading of the whole page would only cost time
+    if coverage < settings.ocr_min_ink_coverage and (
+        not settings.form_rereads or known_form(image.size, words, to_points) is None
+    ):
         again, lines2, quality2 = _tesseract_words(image, lang, settings, settings.ocr_fallback_psm)
         if ink_coverage(image, again) > coverage:
             words, lines, quality = again, lines2, quality2
@@ -750,6 +771,100 @@ def _osd_rotation(image: Image.Image) -> int:
     if float(osd.get("orientation_conf", 0)) < 1.0:
         return 0
     return int(osd.get("rotate", 0)) % 360
+
+
+def erase_dot_leaders(image: Image.Image, to_points: float) -> Image.Image:
+    """Dot leaders ("ICN ........ 5426259") turned to paper. Tesseract reads a row of dots as
+    letters ("visas", "Sadie") that then stick to the label's value. A leader is a row of four
+    or more round dots of one size at an even pitch, running up to text on a side; an ellipsis,
+    a decimal point or the broken pieces of a scanned rule (dashes of any length) are not."""
+    from scipy import ndimage
+
+    pixels = np.asarray(image, dtype=np.uint8)
+    paper = float(np.median(pixels[::4, ::4]))
+    ink = pixels < min(160.0, paper - 50)
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
+    if count == 0:
+        return image
+    largest = 2.2 / to_points  # a dot is at most this many pixels across
+    smallest = max(2.0, 0.4 / to_points)
+    boxes = ndimage.find_objects(labels)
+    dots: list[_Dot] = []
+    for index, box in enumerate(boxes, start=1):
+        if box is None:
+            continue
+        rows, cols = box
+        h, w = rows.stop - rows.start, cols.stop - cols.start
+        if smallest <= h <= largest and smallest <= w <= largest and 0.6 <= h / w <= 1.6:
+            dots.append(
+                _Dot((cols.start + cols.stop) / 2, (rows.start + rows.stop) / 2, box, index)
+            )
+    if len(dots) < 4:
+        return image
+    # chains of dots left to right, each dot near the last one's height (a skewed scan's
+    # leader climbs slowly) and at most a wide character's pitch after it
+    pitch_limit = 8.0 / to_points
+    chains: list[list[_Dot]] = []
+    for dot in sorted(dots, key=lambda d: d.cx):
+        for chain in chains:
+            last = chain[-1]
+            if largest / 2 < dot.cx - last.cx <= pitch_limit and abs(dot.cy - last.cy) <= 2:
+                chain.append(dot)
+                break
+        else:
+            chains.append([dot])
+    erase = np.zeros_like(ink)
+    found = False
+    for chain in chains:
+        if len(chain) >= 4 and _a_leader(chain, boxes):
+            for dot in chain:
+                erase[dot.box] |= labels[dot.box] == dot.label
+            found = True
+    if not found:
+        return image
+    # with the grey rim a scanned dot has around its dark core
+    erase = ndimage.binary_dilation(erase, iterations=max(1, round(0.5 / to_points)))
+    out = pixels.copy()
+    out[erase] = int(paper)
+    return Image.fromarray(out)
+
+
+@dataclass(frozen=True)
+class _Dot:
+    cx: float
+    cy: float
+    box: tuple[slice, slice]
+    label: int
+
+
+def _a_leader(chain: list[_Dot], boxes: list[Any]) -> bool:
+    """Dots of one size at one pitch (a dot lost to the scan here and there), with text
+    (marks two to eight dots tall) on the leader's line just before or after it."""
+    sizes = [(d.box[0].stop - d.box[0].start, d.box[1].stop - d.box[1].start) for d in chain]
+    tall = float(np.median([h for h, _ in sizes]))
+    wide = float(np.median([w for _, w in sizes]))
+    same = sum(
+        abs(h - tall) <= 0.35 * tall + 1 and abs(w - wide) <= 0.35 * wide + 1 for h, w in sizes
+    )
+    if same < 0.85 * len(chain):
+        return False
+    gaps = [b.cx - a.cx for a, b in itertools.pairwise(chain)]
+    pitch = float(np.median(gaps))
+    even = sum(abs(g - pitch) <= 0.2 * pitch or abs(g - 2 * pitch) <= 0.2 * pitch for g in gaps)
+    if even < 0.85 * len(gaps):
+        return False
+    reach = 2.5 * pitch
+    start, end, line = chain[0].cx, chain[-1].cx, chain[len(chain) // 2].cy
+    for box in boxes:
+        if box is None:
+            continue
+        rows, cols = box
+        h = rows.stop - rows.start
+        if not 2 * tall <= h <= 8 * tall or not rows.start - tall <= line <= rows.stop + tall:
+            continue
+        if 0 <= start - cols.stop <= reach or 0 <= cols.start - end <= reach:
+            return True
+    return False
 
 
 def invert_dark_boxes(image: Image.Image) -> Image.Image:

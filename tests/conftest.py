@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# one console width under pytest-xdist as in a plain run, set before the CLI makes its consoles:
+# its messages name files by their whole (long, temporary) paths, and tests look for them unbroken
+os.environ["COLUMNS"] = "250"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

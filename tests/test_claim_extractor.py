@@ -9,7 +9,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractors.api import ExtractSettings
-from extractors.claim import ClaimExtractor, _date, _money, cms1500, register
+from extractors.claim import ClaimExtractor, _date, _money
+from extractors.form_layout import cms1500, register
 from extractors.model import BBox, Extraction, Page, Source, Word
 from pipelines.read import read_document
 from tests.builders import Item, draw_pdf, fill_cms1500

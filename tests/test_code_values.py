@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractors.values import (
+    icd10_misread_fixed,
     icd10cm_in_code_set,
     normalize_icd10,
     npi_check_digit,
@@ -117,6 +118,28 @@ def test_an_icd10_code_printed_any_way_normalizes_back(code: str, style: str) ->
     }[style]
     assert normalize_icd10(printed) == code
     assert normalize_icd10(code) == code  # the normal form is a fixed point
+
+
+@settings(PROPERTY, max_examples=200)
+@given(icd10_shaped())
+def test_a_code_read_right_is_left_as_it_is(code: str) -> None:
+    assert icd10_misread_fixed(code) == code
+
+
+@pytest.mark.parametrize(
+    ("read", "code"),
+    [
+        ("110", "I10"),  # the letter I read as a one
+        ("EI1.9", "E11.9"),  # a one read as the letter I
+        ("RO5.9", "R05.9"),
+        ("RQ5.9", "R05.9"),
+        ("M5A.2", "M5A.2"),  # past the second character letters are the code's own
+        ("|L40.0", "L40.0"),  # a box's edge before it
+        ("A1", "A1"),  # too short to be a code
+    ],
+)
+def test_what_ocr_confuses_in_an_icd10_code_is_set_right(read: str, code: str) -> None:
+    assert icd10_misread_fixed(read) == code
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from extractors.model import BBox, Document, Page, Source, Word
-from pipelines.read import ReadError, ReadSettings, estimate_skew, read_document, sniff_kind
+from pipelines.read import (
+    ReadError,
+    ReadSettings,
+    erase_dot_leaders,
+    estimate_skew,
+    read_document,
+    sniff_kind,
+)
 
 INVOICE = [
     "Rechnung an Firma Beispiel GmbH",
@@ -333,6 +340,44 @@ def test_garbage_text_layer_is_read_with_ocr(
     document = read_document(path)
     assert document.ocr and document.pages[0].source is Source.OCR
     assert "RE-2024-0815" in texts(document.pages[0])
+
+
+def leader_scan(lines: Sequence[str], dpi: int = 300) -> Image.Image:
+    """Lines in Courier (a clearing house's report), each dot of a leader a separate mark."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(420.0, 120.0))
+    c.setFont("Courier", 10)
+    for i, line in enumerate(lines):
+        c.drawString(20, 90 - 22 * i, line)
+    c.showPage()
+    c.save()
+    return render(buffer.getvalue(), dpi)
+
+
+def test_dot_leaders_are_erased_and_text_and_an_ellipsis_are_not() -> None:
+    image = leader_scan(["Payer ............ Lakeshore Health Plan", "Wait... then go."])
+    erased = erase_dot_leaders(image, 72 / 300)
+    before, after = np.asarray(image) < 128, np.asarray(erased) < 128
+    to_px = 300 / 72
+    # the leader stands between the label (6 characters of 6 pt) and the value
+    leader = (slice(int(20 * to_px), int(34 * to_px)), slice(int(58 * to_px), int(128 * to_px)))
+    assert before[leader].sum() > 100 and after[leader].sum() == 0
+    label = (slice(0, int(34 * to_px)), slice(0, int(55 * to_px)))
+    value = (slice(0, int(34 * to_px)), slice(int(130 * to_px), None))
+    assert (before[label] == after[label]).all() and (before[value] == after[value]).all()
+    ellipsis_row = slice(int(34 * to_px), None)
+    assert (before[ellipsis_row] == after[ellipsis_row]).all(), "three dots are not a leader"
+
+
+def test_a_label_with_a_dot_leader_is_read_without_junk_between(tmp_path: Path) -> None:
+    """Regression (sample claims/25): Tesseract read grey dot leaders as words ("visas <<",
+    "Sadie") that stuck to the values after the labels."""
+    scan = tmp_path / "report.png"
+    leader_scan(["ICN ............. 542625990701786", "Subscriber ....... EDWARD F. DELANEY"]).save(
+        scan, dpi=(300, 300)
+    )
+    words = texts(read_document(scan).pages[0])
+    assert words == ["ICN", "542625990701786", "Subscriber", "EDWARD", "F.", "DELANEY"]
 
 
 # ------------------------------------------------------------------------------------- bad files

@@ -36,8 +36,8 @@ class _Crop:
     area: BBox  # the box on the page, in pixels: words centred in it are its first reading
     cut: tuple[int, int, int, int]  # the pixels cut out around it
     image: Image.Image  # the cut, cleared of the form's rules
-    # where the form divides the box (dollars | cents): blank columns this wide were let in
-    # there, so the parts read as words apart; x in the cut, left to right
+    # where the form divides the box (dollars | cents) blank columns `spread` wide were let in,
+    # so the parts read as words apart: where each blank starts in the widened image, in order
     splits: tuple[int, ...] = ()
     spread: int = 0
     scale: float = 1.0  # the image was enlarged this much, for small type
@@ -45,10 +45,7 @@ class _Crop:
     def to_cut(self, x: float) -> float:
         """An x of the (widened, enlarged) image → the x in the cut."""
         x /= self.scale
-        for split in self.splits:
-            if x > split:
-                x -= self.spread
-        return x
+        return x - self.spread * sum(1 for split in self.splits if x > split)
 
 
 def reread_form_boxes(

@@ -12,7 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 from extractors.api import ExtractSettings
 from extractors.claim import ClaimExtractor
 from extractors.form_layout import cms1500
-from pipelines.form_read import _clear_rules
+from extractors.model import BBox
+from pipelines.form_read import _clear_rules, _Crop
 from pipelines.read import ReadSettings, read_document
 from tests.conftest import SAMPLES
 
@@ -68,6 +69,14 @@ def test_a_dividing_rule_between_dollars_and_cents_is_found() -> None:
     pixels, dividers = cleared
     assert len(dividers) == 1 and abs(dividers[0] - 101) <= 2
     assert not (pixels[:, 100:103] < 128).any(), "the dotted divider is cleared"
+
+
+def test_a_widened_and_enlarged_crop_maps_back_to_the_cut() -> None:
+    # blanks 20 wide let in at x=50 and x=100 of the cut: they start at 50 and 120 once widened
+    crop = _Crop(BBox(0, 0, 1, 1), (0, 0, 1, 1), Image.new("L", (1, 1)), (50, 120), 20, 2.0)
+    assert crop.to_cut(2 * 40) == 40  # left of both blanks
+    assert crop.to_cut(2 * 80) == 60  # past the first blank
+    assert crop.to_cut(2 * 150) == 110  # past both
 
 
 def test_a_name_keeps_its_commas_and_full_stops() -> None:

@@ -37,6 +37,7 @@ from extractors.values import (
     fold_text,
     format_quantity,
     icd10_misread_fixed,
+    icd10cm_in_code_set,
     infer_date_order,
     infer_decimal_separator,
     normalize_code,
@@ -217,8 +218,16 @@ def _diagnosis_codes(hits: list[tuple[LabelHit, PageLayout]]) -> Field | None:
             ]
             for w in words:
                 token = w.text.strip(",;:()")
-                if w.source is Source.OCR and _OCR_CODE.fullmatch(token):
-                    token = icd10_misread_fixed(token)
+                if (
+                    w.source is Source.OCR
+                    and _OCR_CODE.fullmatch(token)
+                    and not ICD_TOKEN.fullmatch(token)
+                ):
+                    # "RO5.9": set right only when that makes a code ICD-10-CM knows, not an
+                    # amount ("110.00") into a code
+                    fixed = normalize_icd10(icd10_misread_fixed(token))
+                    if fixed and icd10cm_in_code_set(fixed):
+                        token = fixed
                 if ICD_TOKEN.fullmatch(token):
                     code = normalize_icd10(token)
                     if code and code not in [c for c, _ in found]:

@@ -5,7 +5,6 @@ exactly the planted errors."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -13,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 from PIL import Image
 from pypdf import PdfReader
 from stdnum.us import ein
@@ -21,6 +19,7 @@ from stdnum.us import ein
 from .claim_data import LETTERS, TODAY, icd10_billable, npi_valid
 from .claim_form import CENTS_RULE, CLAIM_FIELD_BOXES, form_values, geometry, text_in_box, words_in
 from .formatting import EN
+from .sets import expected_documents, pages_and_text
 
 # the fields the back office cannot do without (pipelines/rules/packs/claim.toml)
 REQUIRED = (
@@ -238,17 +237,10 @@ def check_ids(name: str, doc: dict[str, Any]) -> list[str]:
 
 
 def verify(out: Path) -> list[str]:
-    problems: list[str] = []
-    docs: list[tuple[str, Path, dict[str, Any]]] = []
-    for js in sorted(out.glob("*.expected.json")):
-        stem = js.name[: -len(".expected.json")]
-        files = [p for p in out.iterdir() if p.stem == stem and not p.name.endswith(".json")]
-        if len(files) != 1:
-            problems.append(f"{stem}: expected exactly one document file, found {files}")
-            continue
-        docs.append((files[0].name, files[0], json.loads(js.read_text(encoding="utf-8"))))
+    found, problems = expected_documents(out)
     seen: dict[str, str] = {}
-    for name, path, doc in docs:
+    for path, doc in found:
+        name = path.name
         fired = rules(doc)
         for key in duplicate_keys(doc):
             if key in seen and seen[key] != name:
@@ -261,9 +253,7 @@ def verify(out: Path) -> list[str]:
         problems += check_ids(name, doc)
         layout = doc["layout"]
         if path.suffix == ".pdf":
-            with pdfplumber.open(path) as pdf:
-                pages = len(pdf.pages)
-                text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+            pages, text = pages_and_text(path)
             if pages != doc["pages"]:
                 problems.append(f"{name}: {pages} pages, expected {doc['pages']}")
             if doc["scanned"]:

@@ -64,7 +64,6 @@ short contracts (the long ones are digital only). All text is English.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -78,7 +77,6 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from PIL import Image
 
 from . import contract_docs as docs
 from . import contract_msa, contract_realty, contract_tech
@@ -88,6 +86,7 @@ from .invoices import slug
 from .legal_render import render
 from .legal_words import date_forms, words
 from .scan import EXTENSIONS, ScanSettings, scan_pdf
+from .sets import expected_documents, pages_and_text, run_cli
 
 GENERATED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".json")
 Composer = Callable[[str, random.Random, Names, str | None], Built]
@@ -277,66 +276,38 @@ def generate(out: Path, seed: int, log: bool = True, plan: list[Entry] | None = 
 def verify(out: Path) -> list[str]:
     """Files open, page counts match, values are printed (digital), rules fire exactly for the
     planted errors, scans carry no text layer."""
-    problems: list[str] = []
-    for js in sorted(out.glob("*.expected.json")):
-        stem = js.name[: -len(".expected.json")]
-        files = [p for p in out.iterdir() if p.stem == stem and not p.name.endswith(".json")]
-        if len(files) != 1:
-            problems.append(f"{stem}: expected exactly one document file, found {files}")
-            continue
-        path = files[0]
-        doc = json.loads(js.read_text(encoding="utf-8"))
+    found, problems = expected_documents(out)
+    for path, doc in found:
         fired = rules(doc)
         if fired != set(doc["planted_errors"]):
             problems.append(
                 f"{path.name}: rules fired {sorted(fired)}, planted {doc['planted_errors']}"
             )
         try:
-            if path.suffix == ".pdf":
-                with pdfplumber.open(path) as pdf:
-                    n = len(pdf.pages)
-                    text = "\n".join(p.extract_text() or "" for p in pdf.pages)
-                if doc["scanned"] and text.strip():
-                    problems.append(f"{path.name}: scanned PDF has a text layer")
-                if not doc["scanned"]:
-                    problems += check_text(path.name, doc["fields"], text)
-            else:
-                with Image.open(path) as img:
-                    n = int(getattr(img, "n_frames", 1))
-                    img.load()
+            n, text = pages_and_text(path)
         except Exception as exc:  # a file that does not open is the problem being reported
             problems.append(f"{path.name}: does not open: {exc}")
             continue
+        if path.suffix == ".pdf":
+            if doc["scanned"] and text.strip():
+                problems.append(f"{path.name}: scanned PDF has a text layer")
+            if not doc["scanned"]:
+                problems += check_text(path.name, doc["fields"], text)
         if n != doc["pages"]:
             problems.append(f"{path.name}: {n} pages, expected {doc['pages']}")
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
+    return run_cli(
+        argv,
         prog="python -m samples.generator.contracts",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        seed=2024,
+        out=Path(__file__).resolve().parent.parent / "contracts",
+        generate=generate,
+        verify=verify,
     )
-    ap.add_argument("--seed", type=int, default=2024, help="random seed (2024 = the committed set)")
-    ap.add_argument(
-        "--out",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent / "contracts",
-        help="output directory; generated files in it are deleted first",
-    )
-    ap.add_argument("--check", action="store_true", help="verify the generated set afterwards")
-    ap.add_argument("-q", "--quiet", action="store_true")
-    args = ap.parse_args(argv)
-    generate(args.out, args.seed, log=not args.quiet)
-    if args.check:
-        problems = verify(args.out)
-        for p in problems:
-            print("PROBLEM:", p, file=sys.stderr)
-        if not problems and not args.quiet:
-            print(f"check: {len(list(args.out.glob('*.expected.json')))} documents OK")
-        return 1 if problems else 0
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ PDF, the packing slip as PNG, the French letter as JPEG). Expected JSON:
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -26,8 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-from PIL import Image
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.pdfgen.canvas import Canvas
 
@@ -37,6 +34,7 @@ from .formatting import fmt_date
 from .layouts.base import FONTSETS, LOGO_KINDS, Pen, draw_logo
 from .legal_words import date_us
 from .scan import EXTENSIONS, ScanSettings, scan_pdf
+from .sets import expected_documents, pages_and_text, run_cli
 
 RGB = tuple[float, float, float]
 COLORS: list[RGB] = [
@@ -919,65 +917,37 @@ PRICE = re.compile(r"[$€£]\s?\d|\d[.,]\d\d\s?(€|EUR|USD)\b|\b(total|subtota
 
 
 def verify(out: Path) -> list[str]:
-    problems: list[str] = []
-    for js in sorted(out.glob("*.expected.json")):
-        stem = js.name[: -len(".expected.json")]
-        files = [p for p in out.iterdir() if p.stem == stem and not p.name.endswith(".json")]
-        if len(files) != 1:
-            problems.append(f"{stem}: expected exactly one document file, found {files}")
-            continue
-        path = files[0]
-        doc = json.loads(js.read_text(encoding="utf-8"))
+    found, problems = expected_documents(out)
+    for path, doc in found:
         if doc["document_type"] != "unknown" or doc["fields"]:
             problems.append(f"{path.name}: must be type unknown with no fields")
         try:
-            if path.suffix == ".pdf":
-                with pdfplumber.open(path) as pdf:
-                    n = len(pdf.pages)
-                    text = "\n".join(pg.extract_text() or "" for pg in pdf.pages)
-                if doc["scanned"] == bool(text.strip()):
-                    problems.append(
-                        f"{path.name}: text layer {'present' if text.strip() else 'missing'}"
-                    )
-                if doc["layout"] in SHIPPING and PRICE.search(text):
-                    problems.append(f"{path.name}: a shipping document prints a price or total")
-            else:
-                with Image.open(path) as img:
-                    n = int(getattr(img, "n_frames", 1))
-                    img.load()
+            n, text = pages_and_text(path)
         except Exception as exc:  # report files that do not open
             problems.append(f"{path.name}: does not open: {exc}")
             continue
+        if path.suffix == ".pdf":
+            if doc["scanned"] == bool(text.strip()):
+                problems.append(
+                    f"{path.name}: text layer {'present' if text.strip() else 'missing'}"
+                )
+            if doc["layout"] in SHIPPING and PRICE.search(text):
+                problems.append(f"{path.name}: a shipping document prints a price or total")
         if n != doc["pages"]:
             problems.append(f"{path.name}: {n} pages, expected {doc['pages']}")
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
+    return run_cli(
+        argv,
         prog="python -m samples.generator.unknown",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        seed=2024,
+        out=Path(__file__).resolve().parent.parent / "unknown",
+        generate=generate,
+        verify=verify,
     )
-    ap.add_argument("--seed", type=int, default=2024, help="random seed (2024 = the committed set)")
-    ap.add_argument(
-        "--out",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent / "unknown",
-        help="output directory; generated files in it are deleted first",
-    )
-    ap.add_argument("--check", action="store_true", help="verify the generated set afterwards")
-    ap.add_argument("-q", "--quiet", action="store_true")
-    args = ap.parse_args(argv)
-    generate(args.out, args.seed, log=not args.quiet)
-    if args.check:
-        problems = verify(args.out)
-        for pr in problems:
-            print("PROBLEM:", pr, file=sys.stderr)
-        if not problems and not args.quiet:
-            print(f"check: {len(list(args.out.glob('*.expected.json')))} documents OK")
-        return 1 if problems else 0
-    return 0
 
 
 if __name__ == "__main__":

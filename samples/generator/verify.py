@@ -3,7 +3,6 @@ business rules fire exactly for the planted errors."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -18,6 +17,7 @@ from stdnum.us import ein
 
 from .formatting import DE, EN, FR, fmt_date, q2
 from .ids import validate_iban
+from .sets import expected_documents
 
 REQUIRED = ("vendor_name", "invoice_number", "invoice_date", "total_amount", "currency")
 DATE_STYLES = [
@@ -168,18 +168,11 @@ def ocr_text(path: Path) -> str:
 
 
 def verify(out: Path, ocr: bool = False) -> list[str]:
-    problems: list[str] = []
-    docs: list[tuple[str, Path, dict[str, Any]]] = []
-    for js in sorted(out.glob("*.expected.json")):
-        stem = js.name[: -len(".expected.json")]
-        files = [p for p in out.iterdir() if p.stem == stem and not p.name.endswith(".json")]
-        if len(files) != 1:
-            problems.append(f"{stem}: expected exactly one document file, found {files}")
-            continue
-        docs.append((files[0].name, files[0], json.loads(js.read_text(encoding="utf-8"))))
+    found, problems = expected_documents(out)
     seen: dict[tuple[str, str], str] = {}
     ocr_done: set[str] = set()
-    for name, path, doc in sorted(docs, key=lambda t: t[0]):
+    for path, doc in sorted(found, key=lambda t: t[0].name):
+        name = path.name
         fired = rules(doc)
         key = (doc["fields"].get("vendor_name", ""), doc["fields"].get("invoice_number", ""))
         if key[1] and key in seen:

@@ -32,6 +32,7 @@ from pipelines.rules.common import (
     date_field,
     list_field,
     money_field,
+    seen_before,
     value_of,
 )
 
@@ -271,15 +272,11 @@ def claim_duplicate_keys(ex: Extraction, kinds: Iterable[str]) -> dict[str, str]
 @rule("claim.duplicate", "claim", ClaimDuplicates)
 def duplicate(ex: Extraction, params: ClaimDuplicates, ctx: RuleContext) -> Iterable[Finding]:
     """The same care was billed before: same patient, dates of service and procedure codes."""
-    if ctx.seen is None:
+    match = seen_before(ctx, "claim", claim_duplicate_keys(ex, params.keys))
+    if match is None:
         return
-    keys = claim_duplicate_keys(ex, params.keys)
-    if not keys:
-        return
-    for match in ctx.seen.check_and_record("claim", ctx.sha256, ctx.source, keys):
-        parts = match.key.split("+")
-        labels = [DUPLICATE_PARTS[p][0] for p in parts]
-        said = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
-        fields = tuple(dict.fromkeys(f for p in parts for f in DUPLICATE_PARTS[p][1]))
-        yield Finding(f"same {said} as {match.source} (processed before)", fields)
-        return
+    parts = match.key.split("+")
+    labels = [DUPLICATE_PARTS[p][0] for p in parts]
+    said = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
+    fields = tuple(dict.fromkeys(f for p in parts for f in DUPLICATE_PARTS[p][1]))
+    yield Finding(f"same {said} as {match.source} (processed before)", fields)

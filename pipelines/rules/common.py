@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from extractors.model import Extraction, FieldValue
-from pipelines.rules.base import Finding, Params, RuleContext, rule
+from pipelines.rules.base import Finding, Match, Params, RuleContext, rule
 
 
 def as_date(value: FieldValue | None) -> date | None:
@@ -62,6 +62,15 @@ def compose_keys(parts: dict[str, str], kinds: Iterable[str]) -> dict[str, str]:
         if all(values):
             keys[kind] = "|".join(values)
     return keys
+
+
+def seen_before(ctx: RuleContext, document_type: str, keys: dict[str, str]) -> Match | None:
+    """The first earlier document sharing one of `keys` with this one; this one's keys are
+    recorded either way. None without a duplicate index or keys."""
+    if ctx.seen is None or not keys:
+        return None
+    matches = ctx.seen.check_and_record(document_type, ctx.sha256, ctx.source, keys)
+    return matches[0] if matches else None
 
 
 class NoParams(Params):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from extractors.model import Extraction
 from extractors.values import cents, fold_text
 from pipelines.rules.base import Finding, Params, RuleContext, rule
-from pipelines.rules.common import NoParams, Tolerance, compose_keys
+from pipelines.rules.common import NoParams, Tolerance, compose_keys, seen_before
 
 
 class Duplicates(Params):
@@ -121,22 +121,18 @@ def duplicate_keys(ex: Extraction, kinds: Iterable[str]) -> dict[str, str]:
 @rule("invoice.duplicate", "invoice", Duplicates)
 def duplicate(ex: Extraction, params: Duplicates, ctx: RuleContext) -> Iterable[Finding]:
     """The same bill was processed before: same vendor and number, or same vendor, amount and date."""
-    if ctx.seen is None:
+    match = seen_before(ctx, "invoice", duplicate_keys(ex, params.keys))
+    if match is None:
         return
-    keys = duplicate_keys(ex, params.keys)
-    if not keys:
-        return
-    for match in ctx.seen.check_and_record("invoice", ctx.sha256, ctx.source, keys):
-        fields = tuple(
-            {
-                "vendor": "vendor_name",
-                "number": "invoice_number",
-                "amount": "total_amount",
-                "date": "invoice_date",
-            }[p]
-            for p in match.key.split("+")
-        )
-        yield Finding(
-            f"same {match.key.replace('+', ', ')} as {match.source} (processed before)", fields
-        )
-        return
+    fields = tuple(
+        {
+            "vendor": "vendor_name",
+            "number": "invoice_number",
+            "amount": "total_amount",
+            "date": "invoice_date",
+        }[p]
+        for p in match.key.split("+")
+    )
+    yield Finding(
+        f"same {match.key.replace('+', ', ')} as {match.source} (processed before)", fields
+    )

@@ -6,20 +6,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from .formatting import MONTHS as _MONTH_NAMES
+
+MONTHS = _MONTH_NAMES["en"]
 _ONES = [
     "zero",
     "one",

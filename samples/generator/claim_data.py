@@ -20,6 +20,7 @@ from typing import Any
 from stdnum import luhn
 
 from .fakedata import US_CITIES, us_street
+from .formatting import money_str
 from .ids import us_ein_number
 
 with warnings.catch_warnings():  # the library reads its data through a deprecated API
@@ -380,6 +381,17 @@ class ServiceLine:
     units: int  # 24G
     charge: Decimal  # 24F, the line's total
     ndc: str | None = None  # shaded supplemental information (drugs)
+
+    def expected(self) -> dict[str, Any]:
+        """The service line as the expected JSON holds it (CONTRACT.md's shape)."""
+        return {
+            "service_date": self.date_from.isoformat(),
+            "procedure_code": self.code,
+            "modifiers": list(self.modifiers),
+            "diagnosis_pointer": self.pointer,
+            "units": str(self.units),
+            "charge": money_str(self.charge),
+        }
 
 
 @dataclass

@@ -481,16 +481,7 @@ def _line(f: FormFill, n: int, ln: ServiceLine, claim: Claim, style: FormStyle) 
         t[f"local{n}a"] = TAXONOMY[claim.specialty]
     if ln.ndc:
         t[SHADED[n - 1]] = ln.ndc
-    f.service_lines.append(
-        {
-            "service_date": ln.date_from.isoformat(),
-            "procedure_code": ln.code,
-            "modifiers": list(ln.modifiers),
-            "diagnosis_pointer": ln.pointer,
-            "units": str(ln.units),
-            "charge": money_str(ln.charge),
-        }
-    )
+    f.service_lines.append(ln.expected())
 
 
 # --- writing ------------------------------------------------------------------------------------

@@ -83,17 +83,7 @@ def _money(value: Decimal, symbol: bool) -> str:
 
 
 def _lines(claim: Claim) -> list[dict[str, Any]]:
-    return [
-        {
-            "service_date": ln.date_from.isoformat(),
-            "procedure_code": ln.code,
-            "modifiers": list(ln.modifiers),
-            "diagnosis_pointer": ln.pointer,
-            "units": str(ln.units),
-            "charge": money_str(ln.charge),
-        }
-        for ln in claim.lines
-    ]
+    return [ln.expected() for ln in claim.lines]
 
 
 def _common_fields(claim: Claim, exp: dict[str, Any]) -> None:

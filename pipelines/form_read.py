@@ -105,14 +105,14 @@ def _reread(
 ) -> list[Word]:
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     paper = int(np.median(grey[::4, ::4]))
+    words = _read_marks(grey, paper, words, template, registration, to_points)
+    if not values:
+        return words
     areas = {
         name: _scaled(registration.box(template.boxes[name], pad=1.5), 1 / to_points)
         for name in template.chars
     }
     text_height = _typed_height(words, list(areas.values()))
-    words = _read_marks(grey, paper, words, template, registration, to_points)
-    if not values:
-        return words
     groups: dict[str, list[_Crop]] = {}
     for name, chars in template.chars.items():
         area = areas[name]

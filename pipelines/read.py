@@ -923,3 +923,70 @@ def estimate_skew(image: Image.Image, max_angle: float = 3.0) -> float:
     best = max(coarse, key=sharpness)
     fine = np.arange(best - 0.4, best + 0.41, 0.1)
     return round(float(max(fine, key=sharpness)), 2)
+
+
+def needs_ocr(path: Path) -> bool:
+    """Whether reading the file will take OCR: an image, or a PDF whose first pages have no
+    text layer to speak of. A quick look (milliseconds), for routing work to the OCR queue."""
+    with path.open("rb") as fh:
+        kind = sniff_kind(fh.read(2048))
+    if kind != "pdf":
+        return True
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return False  # it fails fast, wherever it goes
+    try:
+        for index in range(min(len(pdf), 3)):
+            page = pdf[index]
+            try:
+                text = page.get_textpage()
+                chars = text.count_chars()
+                text.close()
+            finally:
+                page.close()
+            if chars < 20:
+                return True
+        return False
+    finally:
+        pdf.close()
+
+
+def render_page(path: Path, number: int, dpi: float = 100.0) -> Image.Image:
+    """Page `number` (from 1) of a PDF or image as a picture, at `dpi` (an image at its own
+    resolution scaled the same way, so the result's boxes, in points, scale by dpi / 72).
+    Raises IndexError for a page the file does not have, ReadError for a file it cannot read."""
+    with path.open("rb") as fh:
+        kind = sniff_kind(fh.read(2048))
+    if kind == "pdf":
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise ReadError("the PDF is damaged and cannot be read.") from exc
+        try:
+            if not 1 <= number <= len(pdf):
+                raise IndexError(f"the file has {len(pdf)} pages")
+            if pdf.get_formtype() != pdfium_c.FORMTYPE_NONE:
+                pdf.init_forms()
+            page = pdf[number - 1]
+            try:
+                picture: Image.Image = page.render(scale=dpi / 72, may_draw_forms=True).to_pil()
+                return picture.convert("RGB")
+            finally:
+                page.close()
+        finally:
+            pdf.close()
+    if kind is None:
+        raise ReadError("the file is not a PDF or an image the toolkit reads.")
+    try:
+        with Image.open(path) as image:
+            frames = getattr(image, "n_frames", 1)
+            if not 1 <= number <= frames:
+                raise IndexError(f"the file has {frames} pages")
+            image.seek(number - 1)
+            frame = ImageOps.exif_transpose(image.copy()) or image.copy()
+    except (OSError, ValueError, EOFError) as exc:
+        raise ReadError("the image is damaged and cannot be read.") from exc
+    scale = dpi / _image_dpi(frame)
+    size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
+    return frame.convert("RGB").resize(size, Image.Resampling.LANCZOS)

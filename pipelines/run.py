@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractors.api import ExtractSettings
 from extractors.model import (
     Classification,
     Document,
     Extraction,
+    Field,
     Issue,
     Result,
     Severity,
@@ -42,6 +45,8 @@ class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     rule_overrides: tuple[Path, ...] = ()  # a client's packs, merged over the built-in ones
+    # a client's packs given as data, per document type, merged last: {"invoice": {"rules": …}}
+    rule_pack_data: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     min_classification_confidence: float = 0.6
     classifier: str | None = None  # a classifier's name; None: the first one installed
     split: bool = True  # a file holding several documents is cut into one per document
@@ -101,7 +106,12 @@ class Pipeline:
                 p / f"{document_type}.toml" if p.is_dir() else p
                 for p in self.settings.rule_overrides
             ]
-            self._packs[document_type] = load_pack(document_type, overrides)
+            data = [
+                (f"settings for {doc_type}", pack)
+                for doc_type, pack in self.settings.rule_pack_data
+                if doc_type == document_type
+            ]
+            self._packs[document_type] = load_pack(document_type, overrides, data)
         return self._packs[document_type]
 
     def analyse(self, path: Path) -> Analysis:
@@ -246,6 +256,33 @@ class Pipeline:
             extractor=extraction.extractor,
             page_range=analysis.page_range,
         )
+
+    def revalidate(
+        self, result: Result, corrections: Mapping[str, Field], seen: SeenIndex | None = None
+    ) -> Result:
+        """The rules again, over a result whose fields a person corrected (a corrected value
+        replaces the read one; the rest of the result stands as read)."""
+        if result.status is Status.FAILED:
+            return result
+        fields = {**result.fields, **corrections}
+        analysis = Analysis(
+            source=result.source,
+            sha256=result.sha256,
+            pages=result.pages,
+            ocr=result.ocr,
+            classification=Classification(
+                result.document_type, result.classification_confidence, "as read"
+            ),
+            extraction=Extraction(
+                document_type=result.document_type,
+                extractor=result.extractor or "unknown",
+                fields=fields,
+                line_items=result.line_items,
+                service_lines=result.service_lines,
+            ),
+            page_range=result.page_range,
+        )
+        return self.validate(analysis, seen)
 
     def process(self, path: Path, seen: SeenIndex | None = None) -> Result:
         """The file as one document."""

@@ -138,22 +138,36 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def load_pack(document_type: str, overrides: Iterable[Path] = ()) -> RulePack:
-    """The built-in pack for a document type, with each override file merged over it in turn."""
+def load_pack(
+    document_type: str,
+    overrides: Iterable[Path] = (),
+    data: Iterable[tuple[str, Mapping[str, Any]]] = (),
+) -> RulePack:
+    """The built-in pack for a document type, with each override file merged over it in turn,
+    then each override given as data (`(where it came from, {"rules": {...}})`, as a service keeps
+    a client's settings)."""
     from pipelines.rules import builtin  # noqa: F401  (registers the built-in rules)
 
     path = PACKS_DIR / f"{document_type}.toml"
-    data = _read_toml(path) if path.exists() else {"rules": {}}
+    pack = _read_toml(path) if path.exists() else {"rules": {}}
     sources = [str(path)]
     for extra in overrides:
         if extra.exists():
-            data = _merge(data, _read_toml(extra))
+            pack = _merge(pack, _read_toml(extra))
             sources.append(str(extra))
+    for where, override in data:
+        pack = _merge(pack, override)
+        sources.append(where)
     configured: list[ConfiguredRule] = []
-    for name, settings in (data.get("rules") or {}).items():
+    rules = pack.get("rules") or {}
+    if not isinstance(rules, Mapping):
+        raise PackError(f"'rules' in {' + '.join(sources)} is not a table of rules")
+    for name, settings in rules.items():
         where = f"rule {name!r} in {' + '.join(sources)}"
         if name not in RULES:
             raise PackError(f"{where}: no such rule (known: {', '.join(sorted(RULES))})")
+        if not isinstance(settings, Mapping):
+            raise PackError(f"{where}: its settings are not a table")
         settings = dict(settings)
         if not settings.pop("enabled", True):
             continue

@@ -257,3 +257,7 @@ def service_sweep() -> None:
 
 
 __all__ = ["main"]
+
+
+if __name__ == "__main__":
+    main()

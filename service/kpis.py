@@ -36,16 +36,21 @@ def compute(session: Session, client_id: str | None, since: datetime, until: dat
     by_status = Counter(r.status for r in rows)
     processed = [r for r in rows if DocStatus(r.status).done]
     straight = by_status[DocStatus.AUTO_APPROVED.value]
+    # what sent each document to review when it was read (corrections later change the result)
+    opened = (
+        select(AuditEvent.after)
+        .join(DocumentRow, DocumentRow.id == AuditEvent.document_id)
+        .where(
+            AuditEvent.action == "review_opened",
+            DocumentRow.created_at >= since,
+            DocumentRow.created_at < until,
+        )
+    )
+    if client_id is not None:
+        opened = opened.where(DocumentRow.client_id == client_id)
     exceptions: Counter[str] = Counter()
-    for r in rows:
-        if r.status in (
-            DocStatus.NEEDS_REVIEW.value,
-            DocStatus.APPROVED.value,
-            DocStatus.REJECTED.value,
-        ):
-            for issue in (r.result or {}).get("issues", []):
-                if issue.get("severity") == "error":
-                    exceptions[issue["rule"]] += 1
+    for after in session.scalars(opened):
+        exceptions.update((after or {}).get("reasons", []))
     turnaround = [
         (r.decided_at - r.created_at).total_seconds() for r in rows if r.decided_at is not None
     ]

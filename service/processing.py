@@ -272,7 +272,6 @@ class Processor:
             row.page_range = f"{result.page_range[0]}-{result.page_range[1]}"
         if result.status is Status.NEEDS_REVIEW:
             row.status = DocStatus.NEEDS_REVIEW.value
-            self._open_task(session, row, result, settings)
         else:
             row.status = (
                 DocStatus.AUTO_APPROVED.value
@@ -293,6 +292,8 @@ class Processor:
                 "error": result.error,
             },
         )
+        if result.status is Status.NEEDS_REVIEW:
+            self._open_task(session, row, result, settings)
 
     def _open_task(
         self, session: Session, row: DocumentRow, result: Result, settings: ClientSettings

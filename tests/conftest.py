@@ -20,3 +20,17 @@ def bpo_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("bpo-home")
     monkeypatch.setenv("BPO_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session", params=["embedded", "redis-postgres"])
+def service(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The API and one worker, running for real: on the embedded default (SQLite and Celery's
+    filesystem:// broker) and on this machine's Redis and PostgreSQL."""
+    from tests.service_harness import make_backend, running
+
+    backend = make_backend(request.param)
+    try:
+        with running(tmp_path_factory.mktemp(f"service-{request.param}"), backend) as svc:
+            yield svc
+    finally:
+        backend.drop()

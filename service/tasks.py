@@ -37,12 +37,14 @@ def make_celery(settings: ServiceSettings) -> Celery:
     if settings.embedded_broker:
         folder = settings.broker_dir / "queue"
         processed = settings.broker_dir / "processed"
-        for path in (folder, processed):
+        control = settings.broker_dir / "control"
+        for path in (folder, processed, control):
             path.mkdir(parents=True, exist_ok=True)
         transport_options = {
             "data_folder_in": str(folder),
             "data_folder_out": str(folder),
             "processed_folder": str(processed),
+            "control_folder": str(control),  # exchange bindings (default: ./control)
             "store_processed": False,
             "polling_interval": settings.polling_interval,
         }

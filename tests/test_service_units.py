@@ -1,0 +1,212 @@
+"""The service's parts without the HTTP layer: migrations against the models (SQLite and
+PostgreSQL), the file store, keys, the immutable audit trail, idempotent processing, webhook
+signatures, client settings."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+
+from service.clients import ClientSettings, PackError
+from service.db import (
+    ApiKey,
+    AuditEvent,
+    Base,
+    Client,
+    Database,
+    DocStatus,
+    DocumentRow,
+    ReviewTaskRow,
+    Role,
+    utcnow,
+)
+from service.keys import authenticate, create_key
+from service.processing import Processor
+from service.settings import ServiceSettings
+from service.store import FileStore
+from service.webhooks import sign, verify
+from tests.service_harness import SAMPLES, postgres_database
+
+
+def _database(tmp_path: Path, url: str = "") -> Database:
+    db = Database(ServiceSettings(var_dir=tmp_path / "var", database_url=url))
+    db.migrate()
+    return db
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_migrations_make_the_schema_the_models_describe(backend: str, tmp_path: Path) -> None:
+    name, url = postgres_database() if backend == "postgresql" else (None, "")
+    db = _database(tmp_path, url)
+    try:
+        db.migrate()  # a second time: nothing to do
+        with db.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
+    finally:
+        db.dispose()
+        if name:
+            from tests.service_harness import Backend
+
+            Backend("pg", database=name).drop()
+
+
+def test_the_store_is_content_addressed(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "files")
+    data = b"%PDF-1.7 hello"
+    sha, size = store.put([data[:5], data[5:]])
+    assert sha == hashlib.sha256(data).hexdigest() and size == len(data)
+    assert store.path(sha).read_bytes() == data
+    assert store.put([data]) == (sha, size)  # stored once
+    assert [p for p in (tmp_path / "files").rglob("*") if p.is_file()] == [store.path(sha)]
+    with pytest.raises(ValueError):
+        store.path("../../etc/passwd")
+
+    def broken() -> Iterator[bytes]:
+        yield b"%PDF-1.7 half of it"
+        raise OSError("client went away")
+
+    with pytest.raises(OSError, match="went away"):
+        store.put(broken())
+    assert not list((tmp_path / "files").glob(".upload-*"))  # no half files left
+
+
+def test_keys_are_kept_as_hashes(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    with db.session() as session:
+        key = create_key(session, "acme", Role.REVIEWER, "alice")
+    with db.session() as session:
+        row = session.scalars(select(ApiKey)).one()
+        assert key.split("_", 2)[2] not in (row.secret_hash, row.id)
+        principal = authenticate(session, key)
+        assert principal is not None and principal.client_id == "acme"
+        assert principal.role is Role.REVIEWER and principal.actor.endswith("(alice)")
+        assert authenticate(session, key[:-1] + ("A" if key[-1] != "A" else "B")) is None
+        assert authenticate(session, "not a key") is None
+        assert principal.may(Role.SUBMITTER) and not principal.may(Role.ADMIN)
+
+
+def _document(db: Database, store: FileStore, path: Path, client: str = "acme") -> str:
+    sha, size = store.put([path.read_bytes()])
+    document_id = str(uuid.uuid4())
+    with db.session() as session:
+        if session.get(Client, client) is None:
+            session.add(Client(id=client, settings={}))
+            session.flush()
+        session.add(
+            DocumentRow(
+                id=document_id,
+                client_id=client,
+                sha256=sha,
+                filename=path.name,
+                kind="pdf",
+                size=size,
+                queue="bpo",
+                status=DocStatus.QUEUED.value,
+                created_at=utcnow(),
+                queued_at=utcnow(),
+            )
+        )
+    return document_id
+
+
+def test_processing_is_idempotent(tmp_path: Path) -> None:
+    settings = ServiceSettings(var_dir=tmp_path / "var")
+    db = _database(tmp_path)
+    processor = Processor(settings, db)
+    document_id = _document(db, processor.store, SAMPLES / "invoices" / "18-meridian.pdf")
+    assert processor.process(document_id, "message-1") == [document_id]
+    # the same message again, or another one for the same document: nothing more happens
+    assert processor.process(document_id, "message-1") == []
+    assert processor.process(document_id, "message-2") == []
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None and row.status == "needs_review" and row.attempts == 1
+        tasks = session.scalars(select(ReviewTaskRow)).all()
+        assert [t.document_id for t in tasks] == [document_id]
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+        assert actions == ["processing", "processed", "review_opened"]
+
+
+def test_a_run_that_lost_its_claim_writes_nothing(tmp_path: Path) -> None:
+    settings = ServiceSettings(var_dir=tmp_path / "var", stale_after_seconds=0.001)
+    db = _database(tmp_path)
+    processor = Processor(settings, db)
+    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    assert processor.claim(document_id, "slow-run")
+    time.sleep(0.01)
+    # the first run's heartbeat is stale: a second run takes the document over and finishes it
+    assert processor.process(document_id, "second-run") == [document_id]
+    assert processor._process_claimed(document_id, "slow-run") == []
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None and row.status == "auto_approved" and row.attempts == 2
+
+
+def test_a_missing_file_fails_the_document_with_a_reason(tmp_path: Path) -> None:
+    settings = ServiceSettings(var_dir=tmp_path / "var")
+    db = _database(tmp_path)
+    processor = Processor(settings, db)
+    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None
+        processor.store.path(row.sha256).unlink()
+    processor.process(document_id, "m")
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None and row.status == "failed"
+        assert row.error and "missing" in row.error
+        assert row.result is not None and row.result["status"] == "failed"
+
+
+def test_audit_events_cannot_be_changed(tmp_path: Path) -> None:
+    settings = ServiceSettings(var_dir=tmp_path / "var")
+    db = _database(tmp_path)
+    processor = Processor(settings, db)
+    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    processor.process(document_id, "m")
+    with pytest.raises(PermissionError), db.session() as session:
+        event = session.scalars(select(AuditEvent)).first()
+        assert event is not None
+        event.action = "nothing happened"
+    with pytest.raises(PermissionError), db.session() as session:
+        session.delete(session.scalars(select(AuditEvent)).first())
+
+
+def test_webhook_signatures() -> None:
+    body = b'{"document_id": "x"}'
+    header = sign("a-secret-of-16-chars", body, int(time.time()))
+    assert verify("a-secret-of-16-chars", body, header)
+    assert not verify("a-secret-of-16-chars", body + b" ", header)
+    assert not verify("another-secret-16ch", body, header)
+    old = sign("a-secret-of-16-chars", body, int(time.time()) - 3600)
+    assert not verify("a-secret-of-16-chars", body, old)  # a replay
+    assert not verify("a-secret-of-16-chars", body, "garbage")
+
+
+def test_client_settings_become_rule_pack_overrides() -> None:
+    settings = ClientSettings(
+        min_confidence=0.9,
+        rule_overrides={"invoice": {"invoice.due_date_order": {"severity": "warning"}}},
+    )
+    packs = dict(settings.pack_data())
+    assert packs["invoice"]["rules"]["invoice.field_confidence"] == {"min_confidence": 0.9}
+    assert packs["claim"]["rules"]["claim.field_confidence"] == {"min_confidence": 0.9}
+    settings.check_packs()
+    with pytest.raises(PackError, match="min_confidenc"):
+        ClientSettings(
+            rule_overrides={"invoice": {"invoice.field_confidence": {"min_confidenc": 1}}}
+        ).check_packs()
+    with pytest.raises(ValueError, match="no document type"):
+        ClientSettings(rule_overrides={"receipt": {}})
+    with pytest.raises(ValueError, match="http"):
+        ClientSettings(webhook_url="ftp://example.com")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-step set-up on a fresh Debian/Ubuntu machine: system packages (Tesseract with English,
-# German, French and Dutch, and orientation detection), the Python package with its dev tools,
+# German, French and Dutch, and orientation detection; Chromium for the review page's browser
+# tests), the Python package with its dev tools,
 # then the main job on the bundled samples. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +20,8 @@ done
 # fonts the sample generator draws with (training the classifier generates documents)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+# the review page's browser tests drive Debian's Chromium through Playwright (no browser download)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing system packages: ${need_apt[*]}" >&2
   $SUDO apt-get update -qq

@@ -206,6 +206,18 @@ class Processor:
         if not self.claim(document_id, token):
             log.info("document %s is done or taken by another run; nothing to do", document_id)
             return []
+        with self.db.session() as session:
+            attempts = session.scalar(
+                select(DocumentRow.attempts).where(DocumentRow.id == document_id)
+            )
+        if attempts is not None and attempts > self.settings.max_attempts:
+            # a file that kills its worker or outlasts the hard time limit, redelivered each time
+            self.fail(
+                document_id,
+                f"Processing was started {attempts - 1} times and never finished (the worker "
+                "died or hit the time limit each time); the file may be too large or malformed.",
+            )
+            return [document_id]
         stop = threading.Event()
         beat = threading.Thread(
             target=self._heartbeat, args=(document_id, token, stop), daemon=True

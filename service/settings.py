@@ -41,6 +41,7 @@ class ServiceSettings(BaseSettings):
     stale_after_seconds: PositiveFloat = 60.0  # no heartbeat for this long: its worker died
     requeue_after_seconds: PositiveFloat = 120.0  # queued this long: the message was lost
     sweep_every_seconds: PositiveFloat = 10.0
+    max_attempts: PositiveInt = 3  # started this often and never finished: failed, with a reason
     polling_interval: PositiveFloat = 0.02  # filesystem:// broker only
 
     webhook_timeout_seconds: PositiveFloat = 10.0

@@ -18,8 +18,6 @@ from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 3
-
 
 def sweep(db: Database, settings: ServiceSettings) -> int:
     """Send again what is due; returns how many documents were sent."""
@@ -29,7 +27,7 @@ def sweep(db: Database, settings: ServiceSettings) -> int:
     now = utcnow()
     with db.session() as session:
         for row in due_for_resend(session, settings, now):
-            if row.status == DocStatus.PROCESSING.value and row.attempts >= MAX_ATTEMPTS:
+            if row.status == DocStatus.PROCESSING.value and row.attempts >= settings.max_attempts:
                 reason = (
                     f"Processing stopped {row.attempts} times without finishing "
                     "(the worker died each time); the file may be too large or malformed."

@@ -210,3 +210,19 @@ def test_client_settings_become_rule_pack_overrides() -> None:
         ClientSettings(rule_overrides={"receipt": {}})
     with pytest.raises(ValueError, match="http"):
         ClientSettings(webhook_url="ftp://example.com")
+
+
+def test_a_document_that_never_finishes_is_failed_not_retried_forever(tmp_path: Path) -> None:
+    settings = ServiceSettings(var_dir=tmp_path / "var", max_attempts=3)
+    db = _database(tmp_path)
+    processor = Processor(settings, db)
+    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None
+        row.attempts = 3  # three runs that died (hard time limit, out of memory, SIGKILL)
+    assert processor.process(document_id, "fourth") == [document_id]
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        assert row is not None and row.status == "failed"
+        assert row.error is not None and "started 3 times" in row.error

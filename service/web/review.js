@@ -86,6 +86,8 @@
     openSeq: 0,
     busy: false,
     loadingQueue: false,
+    refreshAgain: false,
+    queueEpoch: 0,
     audit: [],
   };
 
@@ -181,7 +183,9 @@
         .map(([k, v]) => `${k}: ${formatValue(v)}`)
         .join(" · ");
     }
-    return String(value);
+    const text = String(value);
+    // timestamps inside audit values read better in local time
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) && !Number.isNaN(parseTime(text).getTime()) ? fmtTime(text) : text;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -326,6 +330,7 @@
     state.key = null;
     state.me = null;
     state.tasks = [];
+    state.queueEpoch += 1;
     state.selectedId = null;
     closeTask();
     for (const url of state.images.values()) URL.revokeObjectURL(url);
@@ -367,14 +372,24 @@
   // The queue
 
   async function refreshQueue({ append = false } = {}) {
-    if (!state.key || state.loadingQueue) return;
+    if (!state.key) return;
+    if (state.loadingQueue) {
+      state.refreshAgain = true; // once the one under way is in
+      return;
+    }
     state.loadingQueue = true;
+    const epoch = state.queueEpoch;
     $("refresh").classList.add("spinning");
     try {
       const url = append && state.next
         ? state.next
-        : `/v1/review/tasks?status=${state.status}&limit=${Math.max(PAGE_SIZE, append ? 0 : state.tasks.length)}`;
+        : `/v1/review/tasks?status=${state.status}&limit=${Math.min(200, Math.max(PAGE_SIZE, state.tasks.length))}`;
       const data = await api("GET", url);
+      if (epoch !== state.queueEpoch) {
+        // the list changed here (a decision, another status) while this was under way
+        state.refreshAgain = true;
+        return;
+      }
       state.tasks = append ? state.tasks.concat(data.items) : data.items;
       state.next = data.next;
       $("queue-updated").textContent = `updated ${clockFormat.format(new Date())}`;
@@ -382,7 +397,8 @@
       // the open task was decided or taken elsewhere
       if (state.detail && state.status === "open" && state.detail.status === "open") {
         const listed = state.tasks.find((t) => t.id === state.detail.id);
-        if (!listed && !data.next) {
+        if (!listed && !data.next && !state.detail.goneWarned) {
+          state.detail.goneWarned = true;
           showMessage(`${state.detail.filename} is no longer open (decided by someone else).`, "warn", {
             label: "Next task", run: () => openNeighbour(1),
           });
@@ -393,6 +409,10 @@
     } finally {
       state.loadingQueue = false;
       $("refresh").classList.remove("spinning");
+      if (state.refreshAgain && state.key) {
+        state.refreshAgain = false;
+        refreshQueue();
+      }
     }
   }
 
@@ -405,6 +425,9 @@
   function renderQueue() {
     const list = $("queue-list");
     const scroll = list.scrollTop;
+    const focused = document.activeElement && document.activeElement.classList.contains("task-item")
+      ? document.activeElement.dataset.taskId
+      : null;
     clear(list);
     let overdue = 0;
     for (const task of state.tasks) {
@@ -462,6 +485,10 @@
       list.append(item);
     }
     list.scrollTop = scroll;
+    if (focused) {
+      const again = list.querySelector(`.task-item[data-task-id="${CSS.escape(focused)}"]`);
+      if (again) again.focus({ preventScroll: true });
+    }
     const n = state.tasks.length;
     $("queue-count").textContent = `${n}${state.next ? "+" : ""} ${state.status} ${n === 1 ? "task" : "tasks"}`;
     $("queue-empty").hidden = n > 0;
@@ -484,6 +511,7 @@
     if (!confirmDiscard()) return;
     document.querySelectorAll(".seg-btn").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.status === status)));
     releaseCurrent();
+    state.queueEpoch += 1;
     state.status = status;
     state.tasks = [];
     state.next = null;
@@ -650,9 +678,14 @@
     const meta = $("task-meta");
     clear(meta);
     const result = d.result || {};
-    meta.append(el("span", { class: `type type-${d.document_type || "unknown"}`, text: d.document_type || "unknown" }));
-    if (result.classification_confidence !== undefined) {
-      meta.append(el("span", { class: "meta-item", title: "classification confidence", text: `class. ${Number(result.classification_confidence).toFixed(2)}` }));
+    const classified = Number(result.classification_confidence);
+    meta.append(el("span", {
+      class: `type type-${d.document_type || "unknown"}`,
+      title: Number.isFinite(classified) ? `classified with confidence ${classified.toFixed(2)}` : null,
+      text: d.document_type || "unknown",
+    }));
+    if (Number.isFinite(classified) && classified < 0.9) {
+      meta.append(el("span", { class: "meta-item conf-warn", title: "classification confidence", text: `type uncertain (${classified.toFixed(2)})` }));
     }
     meta.append(el("span", { class: "meta-item", text: `${state.pages.length} ${state.pages.length === 1 ? "page" : "pages"}${result.ocr ? " · OCR" : ""}` }));
     if (d.status === "open") {
@@ -735,7 +768,7 @@
           ? el("div", { class: "issue-fields" }, fields.map((name) => el("button", {
             type: "button",
             class: "field-link",
-            title: `Edit ${name}`,
+            title: LINE_COLUMNS[name] ? `Show the ${humanize(name).toLowerCase()}` : `Edit ${name}`,
             text: name,
             onclick: () => focusField(name),
           })))
@@ -953,7 +986,16 @@
 
   function focusField(name) {
     const input = document.querySelector(`[data-field-input="${CSS.escape(name)}"]`);
-    if (!input) return;
+    if (!input) {
+      if (LINE_COLUMNS[name] && !$("lines-panel").hidden) {
+        const panel = $("lines-panel");
+        panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+        panel.classList.remove("flash");
+        void panel.offsetWidth; // restart the animation
+        panel.classList.add("flash");
+      }
+      return;
+    }
     input.closest(".field-row").scrollIntoView({ block: "nearest" });
     if (input.disabled) {
       activateField(name, true);
@@ -1135,7 +1177,10 @@
   }
 
   function highlight(names, on) {
-    for (const name of names) activateField(name, on);
+    for (const name of names) {
+      if (LINE_COLUMNS[name]) document.querySelectorAll(".box-line").forEach((b) => b.classList.toggle("active", on));
+      else activateField(name, on);
+    }
   }
 
   /** Bring the field's box into view: its page, then scroll the viewer to it. */
@@ -1287,7 +1332,7 @@
         const errors = after.filter((i) => i.severity === "error").length;
         let text = `Saved ${names.length} correction${names.length === 1 ? "" : "s"}.`;
         if (resolved.length) text += ` Resolved: ${resolved.map((r) => shortRule(r, detail.document_type)).join(", ")}.`;
-        text += errors ? ` ${errors} error${errors === 1 ? "" : "s"} remain.` : " No errors remain.";
+        text += errors ? ` ${errors} error${errors === 1 ? " remains" : "s remain"}.` : " No errors remain.";
         if (!quiet) showMessage(text, "ok");
         return true;
       } catch (error) {
@@ -1325,6 +1370,7 @@
         return;
       }
       state.mine = false;
+      state.queueEpoch += 1;
       state.tasks = state.tasks.filter((t) => t.id !== id);
       const label = decision === "approve" ? "Approved" : `Rejected (${body.reason_code})`;
       closeTask();

@@ -93,6 +93,59 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The normal form each field's value takes (shared/CONTRACT.md, "Normal forms of values"): what
+# a value typed by a person is checked against before it replaces a read one.
+FIELD_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "invoice_date",
+            "due_date",
+            "patient_dob",
+            "service_date_from",
+            "service_date_to",
+            "effective_date",
+            "expiration_date",
+        ),
+        "date",
+    ),
+    **dict.fromkeys(
+        (
+            "subtotal",
+            "tax_amount",
+            "total_amount",
+            "amount_due",
+            "total_charge",
+            "amount_paid",
+            "contract_value",
+        ),
+        "money",
+    ),
+    **dict.fromkeys(
+        (
+            "vendor_tax_id",
+            "invoice_number",
+            "purchase_order",
+            "bank_account",
+            "claim_number",
+            "member_id",
+            "group_number",
+            "billing_tax_id",
+        ),
+        "code",
+    ),
+    "currency": "currency",
+    "provider_npi": "npi",
+    "patient_sex": "sex",
+    "diagnosis_codes": "icd10_list",
+    "parties": "text_list",
+    "signatories": "text_list",
+    "term": "duration",
+    "renewal_term": "duration",
+    "termination_notice_days": "days",
+    "auto_renewal": "boolean",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class BBox:
     x0: float

@@ -463,3 +463,54 @@ def procedure_code_kind(code: str) -> str | None:
     if re.fullmatch(r"[A-Z]\d{4}", compact) and compact[0] in HCPCS_LETTERS:
         return "hcpcs"
     return None
+
+
+_MONEY = re.compile(r"-?\d+\.\d\d")
+_DURATION = re.compile(r"P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?")
+_ICD10 = re.compile(r"[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?")
+
+
+def normal_form(kind: str, value: object) -> tuple[object, str | None]:
+    """A value a person typed, checked against its field's normal form (model.FIELD_KINDS):
+    `(value, None)` when it is one (white space folded), `(value, why not)` when it is not."""
+    if kind == "boolean":
+        return (value, None) if isinstance(value, bool) else (value, "true or false")
+    if kind.endswith("_list"):
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            return value, "a list of strings"
+        items = [fold_space(v) for v in value if v.strip()]
+        if not items:
+            return value, "at least one item (null removes the field)"
+        if kind == "icd10_list":
+            bad = [v for v in items if not _ICD10.fullmatch(v)]
+            if bad:
+                return value, f"ICD-10 codes with their dot, as E11.9 (not {', '.join(bad)})"
+        return items, None
+    if not isinstance(value, str):
+        return value, "a string"
+    text = fold_space(value)
+    if not text:
+        return value, "a value (null removes the field)"
+    checks: dict[str, tuple[bool, str]] = {}
+    if kind == "date":
+        try:
+            ok = date.fromisoformat(text).isoformat() == text
+        except ValueError:
+            ok = False
+        checks[kind] = (ok, "a date as YYYY-MM-DD")
+    elif kind == "money":
+        checks[kind] = (bool(_MONEY.fullmatch(text)), "an amount as 1234.50 (two decimals)")
+    elif kind == "currency":
+        checks[kind] = (text in currency_codes(), "an ISO 4217 code, as EUR")
+    elif kind == "code":
+        checks[kind] = (" " not in text and text == text.upper(), "upper case, no spaces")
+    elif kind == "npi":
+        checks[kind] = (text.isdigit() and len(text) == 10, "ten digits")
+    elif kind == "sex":
+        checks[kind] = (text in ("M", "F", "U"), "M, F or U")
+    elif kind == "duration":
+        checks[kind] = (bool(_DURATION.fullmatch(text)), "an ISO 8601 duration, as P2Y or P30D")
+    elif kind == "days":
+        checks[kind] = (text.isdigit(), "a whole number of days")
+    ok, why = checks.get(kind, (True, ""))
+    return (text, None) if ok else (value, why)

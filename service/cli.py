@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 
@@ -144,19 +145,9 @@ def serve(host: str, port: int, concurrency: int | None, no_worker: bool, api_wo
         f"  database {Database(settings).engine.url.render_as_string(hide_password=True)}\n"
         f"  broker {settings.broker.split('@')[-1]} ({mode}); files {settings.files_dir}"
     )
-    child: subprocess.Popen[bytes] | None = None
-    if not no_worker:
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "service.tasks",
-                *_worker_args(QUEUES, concurrency, "INFO"),
-            ],
-            start_new_session=True,
-        )
+    supervisor = None if no_worker else WorkerSupervisor(_worker_args(QUEUES, concurrency, "INFO"))
+    if supervisor:
+        supervisor.start()
     try:
         uvicorn.run(
             "service.app:create_app",
@@ -167,6 +158,54 @@ def serve(host: str, port: int, concurrency: int | None, no_worker: bool, api_wo
             log_level="info",
         )
     finally:
+        if supervisor:
+            supervisor.stop()
+
+
+def _die_with_parent() -> None:
+    """In the worker child: SIGTERM when `bpo serve` goes, however it goes (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+class WorkerSupervisor:
+    """`bpo serve`'s worker: started with the API, started again if it dies, stopped with it."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.args = [sys.executable, "-m", "celery", "-A", "service.tasks", *args]
+        self.child: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="bpo-worker", daemon=True)
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(self.args, start_new_session=True, preexec_fn=_die_with_parent)
+
+    def start(self) -> None:
+        self.child = self._spawn()
+        self._thread.start()
+
+    def _watch(self) -> None:
+        delay = 1.0
+        while not self._stopping.wait(1.0):
+            if self.child is None or self.child.poll() is None:
+                delay = 1.0
+                continue
+            err.print(
+                f"[yellow]the worker exited (status {self.child.returncode}); "
+                f"starting another in {delay:.0f} s[/]"
+            )
+            if self._stopping.wait(delay):
+                return
+            self.child = self._spawn()
+            delay = min(delay * 2, 30.0)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        child = self.child
         if child is not None and child.poll() is None:
             os.killpg(child.pid, signal.SIGTERM)  # warm shutdown: running tasks finish
             try:

@@ -155,6 +155,7 @@ class ReviewTaskRow(Base):
     reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)  # the rules that flagged
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     lease_owner: Mapped[str | None] = mapped_column(String(32), nullable=True)  # an ApiKey.id
     lease_owner_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

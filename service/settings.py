@@ -58,11 +58,12 @@ class ServiceSettings(BaseSettings):
 
     @property
     def broker(self) -> str:
-        return self.broker_url or "filesystem://"
+        # the filesystem transport with atomic writes (service/fs_transport.py)
+        return self.broker_url or "bpofs://"
 
     @property
     def embedded_broker(self) -> bool:
-        return self.broker.startswith("filesystem://")
+        return self.broker.startswith(("bpofs://", "filesystem://"))
 
     @property
     def broker_dir(self) -> Path:

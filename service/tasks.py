@@ -19,6 +19,7 @@ from typing import Any
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init
+from kombu.transport import TRANSPORT_ALIASES
 from sqlalchemy.exc import OperationalError
 
 from service.settings import ServiceSettings, get_settings
@@ -29,6 +30,7 @@ QUEUE_DIGITAL = "bpo"
 QUEUE_OCR = "bpo-ocr"
 QUEUES = (QUEUE_DIGITAL, QUEUE_OCR)
 TRANSIENT = (OperationalError, ConnectionError, TimeoutError)
+TRANSPORT_ALIASES["bpofs"] = "service.fs_transport:Transport"
 
 
 def make_celery(settings: ServiceSettings) -> Celery:

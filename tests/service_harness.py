@@ -34,7 +34,7 @@ REDIS = "redis://127.0.0.1:6379"
 # fast clocks, so lost work is found in seconds rather than minutes
 FAST = {
     "BPO_SWEEP_EVERY_SECONDS": "0.5",
-    "BPO_REQUEUE_AFTER_SECONDS": "5",
+    "BPO_REQUEUE_AFTER_SECONDS": "20",
     "BPO_STALE_AFTER_SECONDS": "4",
     "BPO_HEARTBEAT_SECONDS": "0.5",
     "BPO_MAX_UPLOAD_BYTES": "5000000",

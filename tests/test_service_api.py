@@ -55,7 +55,9 @@ def test_upload_gives_the_result_bpo_process_gives(
             assert doc["status"] == doc["result"]["status"]
             assert doc["document_type"] == "invoice"
             events = [e["action"] for e in http.get(f"/v1/documents/{doc['id']}/audit").json()]
-            assert events[:3] == ["uploaded", "processing", "processed"]
+            # (a document left queued for long is sent again: "requeued" may come in between)
+            assert events[0] == "uploaded" and events.count("processed") == 1
+            assert events[-2 if "review_opened" in events else -1] == "processed"
 
 
 def test_the_same_file_twice_is_the_same_document_unless_asked(service: Service) -> None:

@@ -84,7 +84,8 @@ def test_a_redis_restart_during_uploads_loses_nothing(tmp_path: Path) -> None:
     broker = _redis_server(port, tmp_path)
     backend = make_backend("redis-postgres", redis_url=f"redis://127.0.0.1:{port}/0")
     try:
-        with running(tmp_path, backend, workers=1) as service:
+        # messages lost with Redis are found by the sweeper after BPO_REQUEUE_AFTER_SECONDS
+        with running(tmp_path, backend, workers=1, BPO_REQUEUE_AFTER_SECONDS="3") as service:
             key = service.key(f"c{uuid.uuid4().hex[:8]}", "submitter")
             with service.client(key) as http:
                 # a scan keeps the one worker busy while the next uploads wait in Redis

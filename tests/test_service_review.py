@@ -191,3 +191,46 @@ def test_the_queue_is_ordered_by_sla_then_priority(service: Service) -> None:
         page = http.get("/v1/review/tasks", params={"limit": 2}).json()
         assert len(page["items"]) == 2 and page["next"]
         assert [t["id"] for t in http.get(page["next"]).json()["items"]] == [tasks[0]]
+
+
+def test_corrections_are_checked_confirmed_and_versioned(service: Service) -> None:
+    client = f"c{uuid.uuid4().hex[:8]}"
+    with service.client(service.key(client, "reviewer", "alice")) as alice:
+        document_id, task_id = _needs_review(service, alice, AMOUNT_DUE_OVER_TOTAL)
+        task = alice.post(f"/v1/review/tasks/{task_id}/claim").json()
+        url = f"/v1/review/tasks/{task_id}"
+        # values not in normal form are refused with what was expected, and nothing changes
+        for fields in (
+            {"total_amount": "1,210.00"},
+            {"total_amount": ["1", "2"]},
+            {"invoice_date": "26/03/2024"},
+            {"due_date": True},
+            {"vendor_name": "  "},
+            {"currency": "euro"},
+        ):
+            response = alice.patch(url, json={"version": task["version"], "fields": fields})
+            assert response.status_code == 422, (fields, response.text)
+            assert response.json()["code"] == "not-normal-form"
+            assert response.json()["errors"][0]["field"] == next(iter(fields))
+        assert alice.get(url).json()["version"] == task["version"]
+        # the same value again confirms it: a person vouches for it now
+        confirmed = alice.patch(
+            url, json={"version": task["version"], "fields": {"total_amount": "2505.00"}}
+        )
+        assert confirmed.status_code == 200, confirmed.text
+        field = confirmed.json()["result"]["fields"]["total_amount"]
+        assert (field["value"], field["confidence"], field["source"]) == ("2505.00", 1.0, "person")
+        # every correction moves the version on, even one that changes no reason: a second
+        # write from the version read before is stale
+        assert confirmed.json()["version"] > task["version"]
+        stale = alice.patch(
+            url, json={"version": task["version"], "fields": {"vendor_name": "Meridian"}}
+        )
+        assert stale.status_code == 409 and stale.json()["code"] == "stale"
+        audit = alice.get(f"/v1/documents/{document_id}/audit").json()
+        confirm = next(e for e in audit if e["action"] == "confirmed")
+        assert (confirm["field"], confirm["before"], confirm["after"]) == (
+            "total_amount",
+            "2505.00",
+            "2505.00",
+        )

@@ -226,3 +226,48 @@ def test_a_document_that_never_finishes_is_failed_not_retried_forever(tmp_path: 
         row = session.get(DocumentRow, document_id)
         assert row is not None and row.status == "failed"
         assert row.error is not None and "started 3 times" in row.error
+
+
+def test_the_embedded_broker_never_shows_half_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: kombu's filesystem transport opened a message file under its final name and
+    then wrote it, and a worker polling at that moment read it empty and died (JSONDecodeError,
+    celery/kombu#1551). Ours writes elsewhere and renames the complete file into the queue."""
+    import importlib
+
+    from kombu import Connection
+
+    from service.fs_transport import Transport
+
+    folders = {name: tmp_path / name for name in ("queue", "processed", "control")}
+    for folder in folders.values():
+        folder.mkdir()
+    options = {
+        "data_folder_in": str(folders["queue"]),
+        "data_folder_out": str(folders["queue"]),
+        "processed_folder": str(folders["processed"]),
+        "control_folder": str(folders["control"]),
+    }
+    # look at the queue folder at the moment the message's bytes are made, just before the
+    # write: a consumer polling then must find nothing unfinished there
+    module = importlib.import_module(Transport.Channel.__module__)
+    encode = module.str_to_bytes
+    unfinished: list[str] = []
+
+    def spy(text: str) -> bytes:
+        unfinished.extend(f.name for f in folders["queue"].iterdir() if f.stat().st_size == 0)
+        return encode(text)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module, "str_to_bytes", spy)
+    with Connection(transport=Transport, transport_options=options) as connection:
+        queue = connection.SimpleQueue("race")
+        for i in range(5):
+            queue.put({"n": i})
+        got = []
+        for _ in range(5):
+            message = queue.get(timeout=5)
+            got.append(message.payload["n"])
+            message.ack()
+    assert unfinished == []
+    assert got == list(range(5))

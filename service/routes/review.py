@@ -11,7 +11,8 @@ from fastapi import APIRouter, Body, Query, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.model import FIELDS, Result
+from extractors.model import FIELD_KINDS, FIELDS, Result
+from extractors.values import normal_form
 from service.db import DocStatus, DocumentRow, ReviewTaskRow, TaskStatus, utcnow
 from service.deps import DbDep, Reviewer, SessionDep, SettingsDep
 from service.keys import Principal
@@ -176,6 +177,7 @@ def claim(
         task.lease_owner = principal.key_id
         task.lease_owner_name = principal.name
         task.lease_expires_at = now + timedelta(seconds=settings.lease_seconds)
+        task.updated_at = now
         audit(
             session,
             document,
@@ -198,6 +200,7 @@ def release(task_id: str, principal: Reviewer, db: DbDep) -> TaskOut:
         document = _document(session, task)
         task.lease_owner = task.lease_owner_name = None
         task.lease_expires_at = None
+        task.updated_at = utcnow()
         audit(session, document, principal.actor, "released")
         session.flush()
         return task_out(task, document)
@@ -229,6 +232,21 @@ def correct(
                 f"A {result.document_type} has no field {', '.join(unknown)} "
                 f"(its fields: {', '.join(known) or 'none'}).",
             )
+        problems = []
+        typed: dict[str, object] = {}
+        for name, value in corrections.fields.items():
+            if value is None:
+                continue
+            typed[name], why = normal_form(FIELD_KINDS.get(name, "text"), value)
+            if why:
+                problems.append({"field": name, "value": value, "expected": why})
+        if problems:
+            raise ProblemError(
+                422,
+                "not-normal-form",
+                "; ".join(f"{p['field']}: {p['expected']}" for p in problems),
+                errors=problems,
+            )
         changes = {}
         removed = []
         for name, value in corrections.fields.items():
@@ -241,18 +259,13 @@ def correct(
                         session, document, principal.actor, "corrected", field=name, before=before
                     )
                 continue
-            new = corrected_field(old, value)
-            if before == new.to_dict()["value"]:
-                continue
+            new = corrected_field(old, typed[name])
+            after = new.to_dict()["value"]
             changes[name] = new
+            # the same value again is a person confirming it: it is now certain
+            action = "confirmed" if before == after else "corrected"
             audit(
-                session,
-                document,
-                principal.actor,
-                "corrected",
-                field=name,
-                before=before,
-                after=new.to_dict()["value"],
+                session, document, principal.actor, action, field=name, before=before, after=after
             )
         if removed:
             result = Result.from_dict(
@@ -269,6 +282,9 @@ def correct(
         document.result = revised.to_dict()
         document.version += 1
         task.reasons = review_reasons(revised)
+        task.priority = len(task.reasons)
+        task.updated_at = utcnow()  # every write moves the version on, even one that changes
+        # nothing else on the task: two corrections from the same version cannot both land
         audit(
             session,
             document,
@@ -300,6 +316,7 @@ def _decide(
         task.status = decision.value
         task.decided_at = now
         task.decided_by = principal.name
+        task.updated_at = now
         task.reason_code = reason_code
         task.note = note
         task.lease_owner = task.lease_owner_name = None

@@ -61,6 +61,10 @@
     line_items: ["product_code", "description", "quantity", "unit_price", "amount"],
     service_lines: ["service_date", "procedure_code", "modifiers", "diagnosis_pointer", "units", "charge"],
   };
+  const COLUMN_LABELS = {
+    product_code: "Item", service_date: "Date", procedure_code: "Code", modifiers: "Mod.",
+    diagnosis_pointer: "Dx ptr", unit_price: "Unit price", quantity: "Qty",
+  };
   const NUMERIC_COLUMNS = new Set(["quantity", "unit_price", "amount", "units", "charge"]);
   const LINE_META = new Set(["confidence", "page", "bbox"]);
   const ACRONYMS = { id: "ID", npi: "NPI", dob: "DOB", po: "PO" };
@@ -176,7 +180,7 @@
 
   function formatValue(value) {
     if (value === null || value === undefined) return "—";
-    if (Array.isArray(value)) return value.map(formatValue).join(", ") || "[]";
+    if (Array.isArray(value)) return value.map(formatValue).join(", ") || "—";
     if (typeof value === "object") {
       return Object.entries(value)
         .filter(([, v]) => v !== null && v !== undefined)
@@ -1036,7 +1040,7 @@
     const columns = preferred.filter((c) => seen.has(c)).concat([...seen].filter((c) => !preferred.includes(c)));
     table.append(el("thead", {}, el("tr", {},
       el("th", { class: "num", text: "#" }),
-      columns.map((c) => el("th", { class: NUMERIC_COLUMNS.has(c) ? "num" : "", text: humanize(c) })))));
+      columns.map((c) => el("th", { class: NUMERIC_COLUMNS.has(c) ? "num" : "", title: c, text: COLUMN_LABELS[c] || humanize(c) })))));
     const body = el("tbody");
     lines.forEach((line, index) => {
       const row = el("tr", { dataset: { line: String(index) } },
@@ -1104,6 +1108,7 @@
     }
     if (!state.detail || state.detail.document_id !== documentId || state.page !== number) return;
     if (image.getAttribute("src") !== url) {
+      clear($("boxes"));
       image.src = url;
       try {
         await image.decode();

@@ -159,6 +159,7 @@ def upgrade() -> None:
         ),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("due_at", UTCDateTime(), nullable=False),
+        sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.Column("lease_owner", sa.String(length=32), nullable=True),
         sa.Column("lease_owner_name", sa.String(length=128), nullable=True),
         sa.Column("lease_expires_at", UTCDateTime(), nullable=True),

@@ -175,6 +175,19 @@ class Service:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
 
+    def kill_pid(self, pid: int, sig: int = signal.SIGKILL) -> None:
+        """Kill one process (say, the worker `bpo serve` started) and wait until it is gone."""
+        with suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        for _ in range(300):
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                return
+            if state == "Z":
+                return
+            time.sleep(0.05)
+
     def stop(self) -> None:
         for worker in self.workers:
             self.kill(worker, signal.SIGTERM)

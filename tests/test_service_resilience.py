@@ -108,3 +108,64 @@ def test_a_redis_restart_during_uploads_loses_nothing(tmp_path: Path) -> None:
     finally:
         broker.kill()
         backend.drop()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:  # the parent's pid
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_bpo_serve_restarts_its_worker_and_takes_it_down_with_it(tmp_path: Path) -> None:
+    """Regressions: `bpo serve` did not start a worker that died again, and a SIGTERM left its
+    worker running as an orphan."""
+    import httpx
+
+    from tests.service_harness import Service
+
+    service = Service(tmp_path, make_backend("embedded"))
+    service.db  # noqa: B018
+    serve = service._spawn(["serve", "--port", str(service.port)], "api.log")
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(serve.pid) or not service.log("api.log").count("ready."):
+            assert time.monotonic() < deadline and serve.poll() is None, service.log("api.log")
+            time.sleep(0.2)
+        (worker,) = _children(serve.pid)
+        pool = _children(worker)
+        assert pool
+        service.kill_pid(worker)
+        key = service.key("acme", "submitter")
+        with service.client(key) as http:
+            for _ in range(100):  # the API may still be starting
+                try:
+                    document_id = service.upload(http, DIGITAL)[0]["id"]
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            assert service.wait_done(http, document_id, timeout=60)["status"] == "auto_approved"
+        (restarted,) = _children(serve.pid)
+        assert restarted != worker
+        grandchildren = _children(restarted)
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while any(_alive(p) for p in (restarted, *grandchildren)):
+            assert time.monotonic() < deadline, "the worker outlived bpo serve"
+            time.sleep(0.2)
+    finally:
+        service.kill(serve)

@@ -169,3 +169,19 @@ def test_bpo_serve_restarts_its_worker_and_takes_it_down_with_it(tmp_path: Path)
             time.sleep(0.2)
     finally:
         service.kill(serve)
+
+
+def test_scans_go_to_their_own_queue(tmp_path: Path) -> None:
+    """Documents with a text layer never wait behind scans: each kind has its queue, and a
+    worker can take one or both."""
+    backend = make_backend("embedded")
+    with running(tmp_path, backend, workers=0) as service:
+        service.start_worker("--queues", "bpo")  # digital only
+        key = service.key("acme", "submitter")
+        with service.client(key) as http:
+            scan, digital = (d["id"] for d in service.upload(http, SCANNED, DIGITAL))
+            assert service.wait_done(http, digital)["status"] == "auto_approved"
+            time.sleep(1.0)
+            assert http.get(f"/v1/documents/{scan}").json()["status"] == "queued"
+            service.start_worker("--queues", "bpo-ocr")
+            assert service.wait_done(http, scan)["result"]["ocr"] is True

@@ -21,6 +21,9 @@ class ServiceSettings(BaseSettings):
     var_dir: Path = Path("var")
     database_url: str = ""  # default: sqlite under var_dir
     broker_url: str = ""  # default: Celery's filesystem:// transport under var_dir
+    # Redis only: a prefix on every key, so two deployments (staging, production) can share one
+    # Redis without taking each other's tasks
+    broker_key_prefix: str = ""
     storage_dir: Path | None = None  # default: var_dir/files
 
     max_upload_bytes: PositiveInt = 50 * 1024 * 1024

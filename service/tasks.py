@@ -54,6 +54,8 @@ def make_celery(settings: ServiceSettings) -> Celery:
         # an unacknowledged message goes back to the queue after this (Redis, SQS); it must
         # outlast the longest task, or a slow document would be processed twice
         transport_options = {"visibility_timeout": settings.task_time_limit * 2}
+        if settings.broker_key_prefix:
+            transport_options["global_keyprefix"] = settings.broker_key_prefix
     app.conf.update(
         task_default_queue=QUEUE_DIGITAL,
         task_acks_late=True,

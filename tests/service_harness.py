@@ -64,6 +64,10 @@ class Backend:
     database: str | None = None  # a PostgreSQL database made for the test, dropped after
 
     def drop(self) -> None:
+        prefix = self.env.get("BPO_BROKER_KEY_PREFIX")
+        if prefix:
+            with suppress(Exception):  # a test's own Redis may be gone already
+                drop_redis_keys(self.env["BPO_BROKER_URL"], prefix)
         if self.database:
             import psycopg
 
@@ -81,10 +85,12 @@ def postgres_database() -> tuple[str, str]:
     return name, f"postgresql://postgres@127.0.0.1:5432/{name}"
 
 
-def flush_redis(url: str) -> None:
+def drop_redis_keys(url: str, prefix: str) -> None:
     import redis
 
-    redis.Redis.from_url(url).flushdb()
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(match=f"{prefix}*", count=500):
+        client.delete(key)
 
 
 def make_backend(name: str, redis_url: str | None = None) -> Backend:
@@ -92,7 +98,6 @@ def make_backend(name: str, redis_url: str | None = None) -> Backend:
         return Backend(name)
     database, url = postgres_database()
     broker = redis_url or f"{REDIS}/{10 + _xdist_index()}"
-    flush_redis(broker)
     return Backend(name, {"BPO_DATABASE_URL": url, "BPO_BROKER_URL": broker}, database=database)
 
 

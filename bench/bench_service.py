@@ -1,25 +1,31 @@
 """The service's speed: uploads per second and their latency under many clients, and how long a
 digital invoice takes from upload to result, with `bpo serve` run for real in either mode.
 
-    python bench/bench_service.py [--mode embedded|redis-postgres] [--requests 1000] [--clients 50]
-                                  [--api-workers 1] [--concurrency 2] [--file samples/invoices/01-summit.pdf]
+    python bench/bench_service.py [--mode embedded|redis-postgres] [--requests 1000]
+        [--clients 50] [--api-workers 1] [--concurrency 2] [--file samples/invoices/01-summit.pdf]
 
 For each mode it makes a temporary BPO_VAR_DIR (and, for redis-postgres, a fresh PostgreSQL
-database and an emptied Redis db), makes a submitter key, starts `bpo serve` on a free port and
-waits for /readyz. Then:
+database and an emptied Redis db, both removed afterwards), makes a submitter key, starts
+`bpo serve` on a free port in a session of its own and waits for /readyz. Then:
 
-1. uploads: `--clients` threads, each with one persistent stdlib `http.client` connection, send
-   `POST /v1/documents?duplicate=new` (the same multipart body, built once) until `--requests`
-   have been sent after a short warm-up; prints uploads/s, p50/p99/max latency, errors, and the
-   load client's own CPU per request (to show it was not the bottleneck);
-2. drain: the time from the last upload until no document is queued or processing, and from
-   the documents' `processed_at` the backlog left when the uploads ended and the workers' rate;
-3. upload to result: with the service idle, one upload at a time, polling
-   `GET /v1/documents/{id}` every 5 ms until it is done; p50/p99/mean over `--latency-runs`.
+- warm-up: a few uploads one at a time (each worker process loads its pipeline on its first
+  document), processed;
+- upload to result, while the service is idle: one upload at a time, polling
+  `GET /v1/documents/{id}` every 5 ms until it is no longer queued or processing; p50/p99/mean
+  over `--latency-runs`;
+- uploads: `--clients` uploads at once as a warm-up (let drain), then `--clients` threads, each
+  with one persistent stdlib `http.client` connection, send `POST /v1/documents?duplicate=new`
+  (one multipart body, built once) until `--requests` have gone; uploads/s, p50/p99/max latency
+  of the accepted ones, errors by kind, and the load client's own CPU per request (to show it
+  was not the bottleneck);
+- drain: from the last upload until nothing is queued or processing (at most
+  `--drain-timeout`), the backlog when the uploads ended and the rate it was worked off (from
+  the documents' `processed_at`).
 
-The server (uvicorn and its Celery worker) shares the machine with this client: on a small
-machine the figures are the whole box's, not the service's alone. It prints figures; it is not
-a test.
+If `bpo serve` dies (or its Celery worker does) it is noted and started again, so the other
+figures still come. The load client shares the machine with the server: on a small machine the
+figures are the whole box's, and other work on it shows (the load average is printed). It prints
+figures; it is not a test.
 """
 
 from __future__ import annotations
@@ -111,7 +117,7 @@ class Server:
     concurrency: int
     log_path: Path
     proc: subprocess.Popen[bytes] | None = None
-    orphaned: int = 0  # times `bpo serve` was gone but its Celery worker still ran
+    orphaned: int = 0  # times its Celery worker outlived `bpo serve` (by 0.5 s or more)
     killed: int = 0  # processes that needed SIGKILL
 
     def start(self, timeout: float = 90.0) -> None:
@@ -217,6 +223,14 @@ class Server:
                 found[int(entry.name)] = int(stat[1])
         return found
 
+    def worker_alive(self) -> bool:
+        """Whether a Celery process of this run is still up."""
+        for pid in self.leftovers():
+            with contextlib.suppress(OSError):
+                if b"celery" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return True
+        return False
+
     def log_summary(self) -> dict[str, int]:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         lines = text.splitlines()
@@ -226,12 +240,20 @@ class Server:
                 code = line.rsplit('" ', 1)[-1].split(" ", 1)[0]
                 if code.isdigit():
                     statuses[code[0] + "xx"] += 1
+        noise = ("No hostname was supplied", "SecurityWarning")
         return {
-            "tracebacks": sum("Traceback" in line for line in lines),
-            "error lines": sum(" ERROR" in line or "ERROR/" in line for line in lines),
-            "warning lines": sum(" WARNING" in line or "WARNING/" in line for line in lines),
-            "sweeper re-sends": sum("sweeper sent" in line for line in lines),
             "5xx in access log": statuses["5xx"],
+            "tracebacks": sum("Traceback" in line for line in lines),
+            "errors (ERROR, CRITICAL)": sum(
+                line.startswith("ERROR:") or "ERROR/" in line or "CRITICAL/" in line
+                for line in lines
+            ),
+            "worker 'Unrecoverable error'": sum("Unrecoverable error" in line for line in lines),
+            "worker restarts by bpo serve": sum("the worker exited" in line for line in lines),
+            "warnings (less kombu noise)": sum(
+                ("WARNING" in line or "Warning:" in line) and not any(n in line for n in noise)
+                for line in lines
+            ),
         }
 
 
@@ -273,6 +295,8 @@ class LoadResult:
     cpu_seconds: float
     latencies: list[float]  # of the accepted (202) uploads
     statuses: Counter[str]  # HTTP status or exception name: count
+    ok_seconds: float  # from the start to the last accepted upload's answer
+    first_wall: float  # time.time() when the first request went out
     last_wall: float  # time.time() when the last response came back
 
     @property
@@ -290,6 +314,7 @@ def run_load(port: int, key: str, body: bytes, ctype: str, total: int, clients: 
     lock = threading.Lock()
     remaining = [total]
     latencies: list[list[float]] = [[] for _ in range(clients)]
+    last_ok = [0.0] * clients
     statuses: list[Counter[str]] = [Counter() for _ in range(clients)]
     barrier = threading.Barrier(clients + 1)
 
@@ -310,7 +335,8 @@ def run_load(port: int, key: str, body: bytes, ctype: str, total: int, clients: 
                 response = conn.getresponse()
                 response.read()
                 if response.status == 202:
-                    mine.append(time.perf_counter() - started)
+                    last_ok[i] = time.perf_counter()
+                    mine.append(last_ok[i] - started)
                 elif response.will_close:
                     conn.close()
                 seen[str(response.status)] += 1
@@ -323,7 +349,7 @@ def run_load(port: int, key: str, body: bytes, ctype: str, total: int, clients: 
     for t in threads:
         t.start()
     barrier.wait()
-    cpu0, t0 = time.process_time(), time.perf_counter()
+    cpu0, t0, wall0 = time.process_time(), time.perf_counter(), time.time()
     for t in threads:
         t.join()
     seconds = time.perf_counter() - t0
@@ -334,6 +360,8 @@ def run_load(port: int, key: str, body: bytes, ctype: str, total: int, clients: 
         cpu_seconds=cpu,
         latencies=[x for per in latencies for x in per],
         statuses=sum(statuses, Counter()),
+        ok_seconds=max(last_ok) - t0 if max(last_ok) else 0.0,
+        first_wall=wall0,
         last_wall=time.time(),
     )
 
@@ -344,6 +372,12 @@ class Api:
     def __init__(self, port: int, key: str) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.auth = {"Authorization": f"Bearer {key}"}
+        self.used = 0.0
+
+    def fresh(self) -> None:
+        """A new connection if this one sat idle (uvicorn closes keep-alives after 5 s)."""
+        if time.monotonic() - self.used > 2:
+            self.conn.close()
 
     def call(
         self, method: str, path: str, body: bytes | None = None, ctype: str | None = None
@@ -351,6 +385,7 @@ class Api:
         headers = dict(self.auth)
         if ctype:
             headers["Content-Type"] = ctype
+        self.fresh()
         try:
             self.conn.request(method, path, body, headers)
             response = self.conn.getresponse()
@@ -358,7 +393,12 @@ class Api:
         except (OSError, http.client.HTTPException):
             self.conn.close()
             raise
-        return response.status, (json.loads(data) if data else {})
+        finally:
+            self.used = time.monotonic()
+        try:
+            return response.status, (json.loads(data) if data else {})
+        except ValueError:  # a plain-text 500 "Internal Server Error"
+            return response.status, {"body": data[:200].decode(errors="replace")}
 
     def close(self) -> None:
         self.conn.close()
@@ -395,7 +435,9 @@ class Figures:
     drain_seconds: float | None = None
     drain_timed_out: bool = False
     backlog_at_end: int | None = None
-    busy_rate: float | None = None  # documents finished per second while the workers were busy
+    drain_rate: float | None = None  # backlog documents finished per second after the uploads
+    done_during_uploads: int | None = None
+    left: int = 0  # queued or processing when the drain ended  # documents finished while the timed uploads ran
     documents: int = 0
     doc_statuses: Counter[str] = field(default_factory=Counter)
     e2e: list[float] = field(default_factory=list)
@@ -406,11 +448,13 @@ class Figures:
     orphaned: int = 0
     killed: int = 0
     failure: str = ""
+    load_average: str = ""
 
 
 def run_mode(mode: str, args: argparse.Namespace, body: bytes, ctype: str) -> Figures:
     figures = Figures(mode)
     log(f"== {mode}")
+    before = os.getloadavg()[0]
     with (
         tempfile.TemporaryDirectory(prefix=f"bpo-bench-{mode}-") as tmp,
         backing_services(mode, args) as urls,
@@ -449,6 +493,7 @@ def run_mode(mode: str, args: argparse.Namespace, body: bytes, ctype: str) -> Fi
             server.stop()
             figures.orphaned, figures.killed = server.orphaned, server.killed
             figures.server_log = server.log_summary()
+            figures.load_average = f"{before:.2f} / {os.getloadavg()[0]:.2f}"
             if args.keep_logs:
                 kept = Path(args.keep_logs) / f"serve-{mode}.log"
                 kept.parent.mkdir(parents=True, exist_ok=True)
@@ -465,86 +510,95 @@ def measure(
     body: bytes,
     ctype: str,
 ) -> None:
+    port = server.port
+    api = Api(port, key)
+
     def check(phase: str) -> bool:
-        """False if `bpo serve` is still up; if it died, note it and start it again."""
+        """False if `bpo serve` and its worker are up; if either died, note it and start
+        `bpo serve` again."""
         how = server.died()
         if how is None:
-            return False
+            if server.worker_alive():
+                return False
+            # `bpo serve` starts a worker that died again after a second or so
+            back = time.monotonic() + 5
+            while time.monotonic() < back and server.died() is None:
+                if server.worker_alive():
+                    figures.crashes.append(f"{phase}: Celery worker (restarted by bpo serve)")
+                    return False
+                time.sleep(0.2)
+            how = server.died()
+        how = f"bpo serve {how}" if how else "Celery worker died"
         figures.crashes.append(f"{phase}: {how}")
-        log(f"  bpo serve DIED during {phase} ({how}); starting it again")
+        log(f"  {how} during {phase}; starting bpo serve again")
+        api.close()
         server.stop()
         server.start()
+        # warm the new worker processes (each loads its pipeline on its first document)
+        ids = []
+        for _ in range(2 * args.concurrency):
+            status, answer = api.call("POST", UPLOAD_PATH, body, ctype)
+            if status == 202:
+                ids.append(answer["documents"][0]["id"])
+        settle = time.monotonic() + 30
+        while ids and time.monotonic() < settle:
+            status, doc = api.call("GET", f"/v1/documents/{ids[0]}")
+            if status != 200 or doc["status"] not in NOT_DONE:
+                ids.pop(0)
+            else:
+                time.sleep(0.05)
         return True
 
-    port = server.port
-    # 1. uploads
-    warmup = max(args.clients, args.requests // 10)
-    log(f"  warm-up: {warmup} uploads")
-    figures.warmup = run_load(port, key, body, ctype, warmup, args.clients)
-    if figures.warmup.errors:
-        log(f"  warm-up errors: {dict(figures.warmup.statuses)}")
-    check("warm-up")
-    log(f"  {args.requests} uploads from {args.clients} clients")
-    load = run_load(port, key, body, ctype, args.requests, args.clients)
-    figures.upload = load
-    log(
-        f"  {load.accepted / load.seconds:.1f} uploads/s, p50 {ms(pct(load.latencies, 50))} ms, "
-        f"p99 {ms(pct(load.latencies, 99))} ms, statuses {dict(load.statuses)}"
-    )
-    check("uploads")
-
-    # 2a. the backlog
-    api = Api(port, key)
-    try:
-        deadline = time.monotonic() + args.drain_timeout
+    def outstanding(phase: str) -> int:
+        """Documents queued or processing (at most 200)."""
         while True:
             try:
                 status, page = api.call(
-                    "GET", "/v1/documents?status=queued&status=processing&limit=1"
+                    "GET", "/v1/documents?status=queued&status=processing&limit=200"
                 )
             except (OSError, http.client.HTTPException):
-                if check("drain"):
+                if check(phase):
                     continue
                 raise
             if status != 200:
                 raise RuntimeError(f"listing documents: HTTP {status}: {page}")
-            if not page["items"]:
-                break
-            if time.monotonic() > deadline:
-                figures.drain_timed_out = True
-                break
-            time.sleep(0.05)
-        figures.drain_seconds = time.time() - load.last_wall
-        log(
-            f"  backlog drained {figures.drain_seconds:.1f} s after the last upload"
-            + (" (TIMED OUT)" if figures.drain_timed_out else "")
-        )
-        docs = all_documents(api)
-        figures.documents = len(docs)
-        figures.doc_statuses = Counter(d["status"] for d in docs)
-        done = sorted(t for d in docs if (t := stamp(d.get("processed_at"))) is not None)
-        figures.backlog_at_end = sum(
-            1
-            for d in docs
-            if d["status"] in NOT_DONE or (stamp(d.get("processed_at")) or 0) > load.last_wall
-        )
-        if len(done) > 1:
-            figures.busy_rate = (len(done) - 1) / (done[-1] - done[0])
-        if figures.drain_timed_out:
-            return
+            return len(page["items"])
 
-        # 2b. upload to result, one at a time on an idle service
+    def drain(phase: str, timeout: float) -> bool:
+        """Wait until nothing is queued or processing; False on timeout."""
+        deadline = time.monotonic() + timeout
+        checked = time.monotonic()
+        while outstanding(phase):
+            if time.monotonic() > deadline:
+                return False
+            if time.monotonic() - checked > 1:
+                check(phase)
+                checked = time.monotonic()
+            time.sleep(0.05)
+        return True
+
+    def one_upload() -> tuple[int, dict]:
+        return api.call("POST", UPLOAD_PATH, body, ctype)
+
+    def warm_sequential(phase: str) -> None:
+        """A few uploads one at a time, processed: every worker process loads its pipeline."""
+        for _ in range(2 * args.concurrency):
+            one_upload()
+        drain(phase, 30)
+
+    def upload_to_result() -> None:
+        """Part 2: one upload at a time on an idle service, polled every 5 ms until done."""
         log(f"  upload to result: {args.latency_runs} runs, polling every 5 ms")
         for _ in range(args.latency_runs):
             try:
                 started = time.perf_counter()
-                status, answer = api.call("POST", UPLOAD_PATH, body, ctype)
+                status, answer = one_upload()
                 uploaded = time.perf_counter()
                 if status != 202:
                     figures.e2e_errors += 1
                     continue
                 doc_id = answer["documents"][0]["id"]
-                until = started + 60
+                until = started + 30
                 while True:
                     status, doc = api.call("GET", f"/v1/documents/{doc_id}")
                     if status == 200 and doc["status"] not in NOT_DONE:
@@ -559,10 +613,69 @@ def measure(
                 figures.e2e_errors += 1
                 if not check("upload to result"):
                     raise
+            if figures.e2e_errors >= 5 and not figures.e2e:
+                log("  five upload-to-result runs failed, none done: giving up on them")
+                break
         log(
             f"  upload to result p50 {ms(pct(figures.e2e, 50))} ms, "
             f"p99 {ms(pct(figures.e2e, 99))} ms"
         )
+
+    try:
+        # warm-up, one at a time: every worker process loads its pipeline on its first document
+        warm_sequential("warm-up")
+        # 2b first: upload to result while the service is idle (before any backlog exists)
+        upload_to_result()
+
+        # warm-up for the load: all clients at once, then let the workers catch up
+        log(f"  warm-up: {args.clients} uploads at once")
+        figures.warmup = run_load(port, key, body, ctype, args.clients, args.clients)
+        if figures.warmup.errors:
+            log(f"  warm-up errors: {dict(figures.warmup.statuses)}")
+        if not check("warm-up") and not drain("warm-up", 20):
+            log("  warm-up backlog not drained in 20 s; going on")
+
+        # 1. uploads
+        log(f"  {args.requests} uploads from {args.clients} clients")
+        load = run_load(port, key, body, ctype, args.requests, args.clients)
+        figures.upload = load
+        log(
+            f"  {rate(load)} uploads/s, p50 {ms(pct(load.latencies, 50))} "
+            f"ms, p99 {ms(pct(load.latencies, 99))} ms, statuses {dict(load.statuses)}"
+        )
+        check("uploads")
+
+        # 2a. the backlog
+        figures.drain_timed_out = not drain("drain", args.drain_timeout)
+        figures.drain_seconds = time.time() - load.last_wall
+        log(
+            f"  backlog drained {figures.drain_seconds:.1f} s after the last upload"
+            + (" (TIMED OUT)" if figures.drain_timed_out else "")
+        )
+        docs = all_documents(api)
+        figures.documents = len(docs)
+        figures.doc_statuses = Counter(d["status"] for d in docs)
+        figures.left = sum(1 for d in docs if d["status"] in NOT_DONE)
+        figures.done_during_uploads = sum(
+            1
+            for d in docs
+            if load.first_wall <= (stamp(d.get("processed_at")) or 0) <= load.last_wall
+        )
+        figures.backlog_at_end = sum(
+            1
+            for d in docs
+            if (stamp(d["created_at"]) or 0) <= load.last_wall
+            and (d["status"] in NOT_DONE or (stamp(d.get("processed_at")) or 0) > load.last_wall)
+        )
+        finished = [
+            t
+            for d in docs
+            if (t := stamp(d.get("processed_at"))) is not None
+            and t > load.last_wall
+            and (stamp(d["created_at"]) or 0) <= load.last_wall
+        ]
+        if finished and max(finished) > load.last_wall:
+            figures.drain_rate = len(finished) / (max(finished) - load.last_wall)
     finally:
         api.close()
 
@@ -570,8 +683,29 @@ def measure(
 # -- printing --------------------------------------------------------------------------------
 
 
+def rate(u: LoadResult) -> str:
+    """Accepted uploads per second, until the last one accepted (a server that crashed refuses
+    the rest in no time)."""
+    return f"{u.accepted / u.ok_seconds:.1f}" if u.ok_seconds else "-"
+
+
+def drain_text(f: Figures) -> str:
+    if not f.drain_timed_out or f.drain_seconds is None:
+        return f"{f.drain_seconds:.1f}"
+    return f">{f.drain_seconds:.0f} ({f.left} left)"
+
+
 def ms(value: float) -> str:
     return "-" if value != value else f"{1000 * value:.0f}"  # NaN: no values
+
+
+SHORT = {
+    "ConnectionRefusedError": "refused",
+    "ConnectionResetError": "reset",
+    "RemoteDisconnected": "disconnected",
+    "BrokenPipeError": "broken-pipe",
+    "TimeoutError": "timeout",
+}
 
 
 def rows(f: Figures) -> list[tuple[str, str]]:
@@ -589,9 +723,13 @@ def rows(f: Figures) -> list[tuple[str, str]]:
             ("  accepted (202)", str(u.accepted)),
             (
                 "  errors",
-                " ".join(f"{k}={v}" for k, v in sorted(u.statuses.items()) if k != "202") or "0",
+                " ".join(
+                    f"{SHORT.get(k, k)}={v}" for k, v in sorted(u.statuses.items()) if k != "202"
+                )
+                or "0",
             ),
-            ("accepted uploads/s", f"{u.accepted / u.seconds:.1f}"),
+            ("accepted uploads/s", rate(u)),
+            ("  seconds (to the last accepted)", f"{u.seconds:.1f} ({u.ok_seconds:.1f})"),
             ("upload p50 ms", ms(pct(u.latencies, 50))),
             ("upload p99 ms", ms(pct(u.latencies, 99))),
             ("upload max ms", ms(max(u.latencies, default=float("nan")))),
@@ -602,17 +740,12 @@ def rows(f: Figures) -> list[tuple[str, str]]:
         out += [
             ("documents in the service", str(f.documents)),
             ("backlog when the uploads ended", str(f.backlog_at_end)),
-            (
-                "drain s after the last upload",
-                f"{f.drain_seconds:.1f}" + (" TIMEOUT" if f.drain_timed_out else ""),
-            ),
+            ("drain s after the last upload", drain_text(f)),
             (
                 "drain rate docs/s",
-                f"{f.backlog_at_end / f.drain_seconds:.1f}"
-                if f.backlog_at_end and f.drain_seconds
-                else "-",
+                f"{f.drain_rate:.1f}" if f.drain_rate else "-",
             ),
-            ("busy processing rate docs/s", f"{f.busy_rate:.1f}" if f.busy_rate else "-"),
+            ("documents done during the uploads", str(f.done_during_uploads)),
             ("document statuses", " ".join(f"{k}={v}" for k, v in sorted(f.doc_statuses.items()))),
         ]
     if f.e2e or f.e2e_errors:
@@ -624,16 +757,18 @@ def rows(f: Figures) -> list[tuple[str, str]]:
             ("  of which the upload, p50 ms", ms(pct(f.e2e_upload, 50))),
         ]
     out += [(f"server log: {k}", str(v)) for k, v in f.server_log.items()]
+    out.append(("load average start / end", f.load_average))
     out += [
-        ("worker left running by bpo serve", str(f.orphaned)),
+        ("worker up 0.5 s after serve exited", str(f.orphaned)),
         ("processes that needed SIGKILL", str(f.killed)),
     ]
     return out
 
 
 def print_table(figures: list[Figures]) -> None:
-    tables = [dict(rows(f)) for f in figures]
+    tables = [{label: value[:40] for label, value in rows(f)} for f in figures]
     labels = list(dict.fromkeys(label for f in figures for label, _ in rows(f)))
+    labels.sort(key=lambda label: label != "FAILED")  # stable: the rest keep their order
     width = max(len(label) for label in labels) + 2
     cols = [
         max(len(f.mode), *(len(t.get(label, "")) for label in labels))
@@ -661,7 +796,7 @@ def main() -> None:
     ap.add_argument("--file", type=Path, default=None, help="default: a digital sample invoice")
     ap.add_argument("--latency-runs", type=int, default=30, help="upload-to-result runs")
     ap.add_argument(
-        "--drain-timeout", type=float, default=180.0, help="seconds to wait for the backlog"
+        "--drain-timeout", type=float, default=60.0, help="seconds to wait for the backlog"
     )
     ap.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432")
     ap.add_argument("--redis-url", default="redis://127.0.0.1:6379")

@@ -17,6 +17,7 @@ import itertools
 import logging
 import os
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -925,13 +926,24 @@ def estimate_skew(image: Image.Image, max_angle: float = 3.0) -> float:
     return round(float(max(fine, key=sharpness)), 2)
 
 
+# PDFium is not thread-safe (pypdfium2's documentation): callers that may run in threads, as a
+# web server's request handlers do, take this lock around every use
+PDFIUM_LOCK = threading.RLock()
+
+
 def needs_ocr(path: Path) -> bool:
     """Whether reading the file will take OCR: an image, or a PDF whose first pages have no
-    text layer to speak of. A quick look (milliseconds), for routing work to the OCR queue."""
+    text layer to speak of. A quick look (milliseconds), for routing work to the OCR queue.
+    Safe to call from several threads."""
     with path.open("rb") as fh:
         kind = sniff_kind(fh.read(2048))
     if kind != "pdf":
         return True
+    with PDFIUM_LOCK:
+        return _pdf_needs_ocr(path)
+
+
+def _pdf_needs_ocr(path: Path) -> bool:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
@@ -955,27 +967,13 @@ def needs_ocr(path: Path) -> bool:
 def render_page(path: Path, number: int, dpi: float = 100.0) -> Image.Image:
     """Page `number` (from 1) of a PDF or image as a picture, at `dpi` (an image at its own
     resolution scaled the same way, so the result's boxes, in points, scale by dpi / 72).
-    Raises IndexError for a page the file does not have, ReadError for a file it cannot read."""
+    Raises IndexError for a page the file does not have, ReadError for a file it cannot read.
+    Safe to call from several threads."""
     with path.open("rb") as fh:
         kind = sniff_kind(fh.read(2048))
     if kind == "pdf":
-        try:
-            pdf = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise ReadError("the PDF is damaged and cannot be read.") from exc
-        try:
-            if not 1 <= number <= len(pdf):
-                raise IndexError(f"the file has {len(pdf)} pages")
-            if pdf.get_formtype() != pdfium_c.FORMTYPE_NONE:
-                pdf.init_forms()
-            page = pdf[number - 1]
-            try:
-                picture: Image.Image = page.render(scale=dpi / 72, may_draw_forms=True).to_pil()
-                return picture.convert("RGB")
-            finally:
-                page.close()
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:
+            return _render_pdf_page(path, number, dpi)
     if kind is None:
         raise ReadError("the file is not a PDF or an image the toolkit reads.")
     try:
@@ -990,3 +988,23 @@ def render_page(path: Path, number: int, dpi: float = 100.0) -> Image.Image:
     scale = dpi / _image_dpi(frame)
     size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
     return frame.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+
+
+def _render_pdf_page(path: Path, number: int, dpi: float) -> Image.Image:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise ReadError("the PDF is damaged and cannot be read.") from exc
+    try:
+        if not 1 <= number <= len(pdf):
+            raise IndexError(f"the file has {len(pdf)} pages")
+        if pdf.get_formtype() != pdfium_c.FORMTYPE_NONE:
+            pdf.init_forms()
+        page = pdf[number - 1]
+        try:
+            picture: Image.Image = page.render(scale=dpi / 72, may_draw_forms=True).to_pil()
+            return picture.convert("RGB")
+        finally:
+            page.close()
+    finally:
+        pdf.close()

@@ -148,6 +148,9 @@ def serve(host: str, port: int, concurrency: int | None, no_worker: bool, api_wo
     supervisor = None if no_worker else WorkerSupervisor(_worker_args(QUEUES, concurrency, "INFO"))
     if supervisor:
         supervisor.start()
+    # uvicorn shuts down on SIGTERM and then raises the signal again under the handler it found:
+    # with this one that ends in SystemExit, so the `finally` below stops the worker and waits
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         uvicorn.run(
             "service.app:create_app",
@@ -160,6 +163,10 @@ def serve(host: str, port: int, concurrency: int | None, no_worker: bool, api_wo
     finally:
         if supervisor:
             supervisor.stop()
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _die_with_parent() -> None:

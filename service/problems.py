@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -9,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
 
 PROBLEM_TYPES = "https://bpo-toolkit.dev/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -23,6 +27,7 @@ TITLES = {
     413: "Content too large",
     415: "Unsupported media type",
     422: "Unprocessable content",
+    500: "Internal server error",
     503: "Service unavailable",
 }
 
@@ -93,6 +98,21 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return problem_response(
             request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # a bug, not the caller's fault: logged with its traceback, answered as a problem
+        incident = uuid.uuid4().hex[:12]
+        log.exception(
+            "unexpected error on %s %s (incident %s)", request.method, request.url.path, incident
+        )
+        return problem_response(
+            request,
+            500,
+            f"An unexpected error; it has been logged as incident {incident}.",
+            "internal",
+            incident=incident,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -713,3 +713,21 @@ def test_ink_no_word_covers_is_read_and_added() -> None:
     added = sorted((w for w in again if w not in first), key=lambda w: w.bbox.top)
     assert [w.text for w in added] == ["16", "78", "14", "1", "21"]
     assert all(w.confidence >= 0.6 and 890 < w.bbox.x0 < 910 for w in added)
+
+
+def test_pdfium_calls_from_many_threads_at_once() -> None:
+    """Regression: the API's request threads called PDFium together (routing an upload to its
+    queue, drawing a page for a reviewer) and crashed the process; PDFium is not thread-safe."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipelines.read import needs_ocr, render_page
+
+    pdf = Path(__file__).resolve().parent.parent / "samples" / "invoices" / "01-summit.pdf"
+
+    def both(i: int) -> tuple[bool, tuple[int, int]]:
+        return needs_ocr(pdf), render_page(pdf, 1, dpi=36 + i % 3).size
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(both, range(200)))
+    assert {ocr for ocr, _ in results} == {False}
+    assert {size for _, size in results} == {(306, 396), (315, 407), (323, 418)}

@@ -271,3 +271,26 @@ def test_the_embedded_broker_never_shows_half_a_message(
             message.ack()
     assert unfinished == []
     assert got == list(range(5))
+
+
+def test_an_unexpected_error_is_a_problem_with_an_incident_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    monkeypatch.chdir(tmp_path)  # the Celery app's embedded broker folders go here
+    from service.app import create_app
+
+    app = create_app(ServiceSettings(var_dir=tmp_path / "var"), sweeper=False)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == "internal" and problem["incident"] in problem["detail"]
+    assert "a bug" not in response.text  # internals stay in the log

@@ -214,7 +214,9 @@ class WorkerSupervisor:
         self._stopping.set()
         child = self.child
         if child is not None and child.poll() is None:
-            os.killpg(child.pid, signal.SIGTERM)  # warm shutdown: running tasks finish
+            # warm shutdown: the main process stops taking work and waits for its pool's tasks
+            # (a signal to the whole group would kill the pool's processes mid-task)
+            child.send_signal(signal.SIGTERM)
             try:
                 child.wait(timeout=60)
             except subprocess.TimeoutExpired:

@@ -216,6 +216,9 @@ class Database:
         if url.startswith("sqlite"):
             settings.var_dir.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        else:
+            # the API serves up to 40 requests at once from its thread pool
+            kwargs.update(pool_size=10, max_overflow=30)
         self.engine: Engine = create_engine(url, **kwargs)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)

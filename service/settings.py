@@ -38,7 +38,8 @@ class ServiceSettings(BaseSettings):
     task_soft_time_limit: PositiveInt = 300  # seconds; the document fails with a reason
     task_time_limit: PositiveInt = 360  # the worker process is killed
     task_max_retries: NonNegativeInt = 5
-    worker_max_tasks_per_child: PositiveInt = 200
+    # a fresh process reloads the pipeline (about 3 s): often enough to bound leaks, not more
+    worker_max_tasks_per_child: PositiveInt = 1000
     worker_concurrency: PositiveInt = 2
     heartbeat_seconds: PositiveFloat = 5.0  # a processing document's sign of life
     stale_after_seconds: PositiveFloat = 60.0  # no heartbeat for this long: its worker died

@@ -294,3 +294,32 @@ def test_an_unexpected_error_is_a_problem_with_an_incident_id(
     problem = response.json()
     assert problem["code"] == "internal" and problem["incident"] in problem["detail"]
     assert "a bug" not in response.text  # internals stay in the log
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_database_itself_keeps_the_audit_trail_append_only(
+    backend: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    name, url = postgres_database() if backend == "postgresql" else (None, "")
+    db = _database(tmp_path, url)
+    try:
+        processor = Processor(ServiceSettings(var_dir=tmp_path / "var", database_url=url), db)
+        document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+        processor.process(document_id, "m")
+        for statement in (
+            "UPDATE audit_events SET actor = 'someone else'",
+            "DELETE FROM audit_events",
+        ):
+            with pytest.raises(DatabaseError, match="never changed or deleted"), db.session() as s:
+                s.execute(text(statement))
+        with db.session() as session:
+            assert session.scalar(text("SELECT count(*) FROM audit_events")) == 2
+    finally:
+        db.dispose()
+        if name:
+            from tests.service_harness import Backend
+
+            Backend("pg", database=name).drop()

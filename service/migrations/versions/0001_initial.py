@@ -184,8 +184,29 @@ def upgrade() -> None:
             "ix_review_tasks_queue", ["client_id", "status", "due_at", "priority"], unique=False
         )
 
+    # the audit trail is append-only in the database itself, whatever client writes to it
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION bpo_audit_is_append_only() RETURNS trigger AS $$ BEGIN "
+            "RAISE EXCEPTION 'audit events are never changed or deleted'; END $$ "
+            "LANGUAGE plpgsql"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
+            "FOR EACH ROW EXECUTE FUNCTION bpo_audit_is_append_only()"
+        )
+    else:
+        for event in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER audit_events_no_{event.lower()} BEFORE {event} ON audit_events "
+                "BEGIN SELECT RAISE(ABORT, 'audit events are never changed or deleted'); END"
+            )
+
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
+        op.execute("DROP FUNCTION IF EXISTS bpo_audit_is_append_only()")
 
     with op.batch_alter_table("review_tasks", schema=None) as batch_op:
         batch_op.drop_index("ix_review_tasks_queue")

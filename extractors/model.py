@@ -441,6 +441,33 @@ class Result:
         }
 
     @staticmethod
+    def failed(
+        source: str,
+        sha256: str,
+        error: str,
+        *,
+        pages: int = 0,
+        ocr: bool = False,
+        page_range: tuple[int, int] | None = None,
+    ) -> Result:
+        """The result of a document that could not be read: no fields, and why, in a sentence."""
+        return Result(
+            source=source,
+            sha256=sha256,
+            document_type="unknown",
+            classification_confidence=0.0,
+            pages=pages,
+            ocr=ocr,
+            fields={},
+            line_items=(),
+            service_lines=(),
+            issues=(),
+            status=Status.FAILED,
+            error=error,
+            page_range=page_range,
+        )
+
+    @staticmethod
     def from_dict(data: Mapping[str, Any]) -> Result:
         return Result(
             source=data["source"],

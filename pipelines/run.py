@@ -205,19 +205,12 @@ class Pipeline:
 
     def validate(self, analysis: Analysis, seen: SeenIndex | None = None) -> Result:
         if analysis.error is not None or analysis.extraction is None:
-            return Result(
-                source=analysis.source,
-                sha256=analysis.sha256,
-                document_type="unknown",
-                classification_confidence=0.0,
+            return Result.failed(
+                analysis.source,
+                analysis.sha256,
+                analysis.error or "The document could not be read.",
                 pages=analysis.pages,
                 ocr=analysis.ocr,
-                fields={},
-                line_items=(),
-                service_lines=(),
-                issues=(),
-                status=Status.FAILED,
-                error=analysis.error or "The document could not be read.",
                 page_range=analysis.page_range,
             )
         extraction = analysis.extraction

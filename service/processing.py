@@ -379,20 +379,7 @@ class Processor:
         now = utcnow()
         row.status = DocStatus.FAILED.value
         row.error = reason
-        row.result = Result(
-            source=row.filename,
-            sha256=row.sha256,
-            document_type="unknown",
-            classification_confidence=0.0,
-            pages=0,
-            ocr=False,
-            fields={},
-            line_items=(),
-            service_lines=(),
-            issues=(),
-            status=Status.FAILED,
-            error=reason,
-        ).to_dict()
+        row.result = Result.failed(row.filename, row.sha256, reason).to_dict()
         row.processed_at = now
         row.decided_at = now
         row.task_token = None

@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -33,7 +34,7 @@ from service.processing import Processor
 from service.settings import ServiceSettings
 from service.store import FileStore
 from service.webhooks import sign, verify
-from tests.service_harness import SAMPLES, postgres_database
+from tests.service_harness import SAMPLES, Backend, postgres_database
 
 
 def _database(tmp_path: Path, url: str = "") -> Database:
@@ -42,10 +43,10 @@ def _database(tmp_path: Path, url: str = "") -> Database:
     return db
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_the_migrations_make_the_schema_the_models_describe(backend: str, tmp_path: Path) -> None:
-    name, url = postgres_database() if backend == "postgresql" else (None, "")
-    db = _database(tmp_path, url)
+def test_the_migrations_make_the_schema_the_models_describe(
+    database_url: str, tmp_path: Path
+) -> None:
+    db = _database(tmp_path, database_url)
     try:
         db.migrate()  # a second time: nothing to do
         with db.engine.connect() as connection:
@@ -53,10 +54,6 @@ def test_the_migrations_make_the_schema_the_models_describe(backend: str, tmp_pa
         assert diff == []
     finally:
         db.dispose()
-        if name:
-            from tests.service_harness import Backend
-
-            Backend("pg", database=name).drop()
 
 
 def test_the_store_is_content_addressed(tmp_path: Path) -> None:
@@ -118,11 +115,32 @@ def _document(db: Database, store: FileStore, path: Path, client: str = "acme") 
     return document_id
 
 
+def _processor(
+    tmp_path: Path, sample: str = "01-summit.pdf", url: str = "", **settings: Any
+) -> tuple[Processor, Database, str]:
+    """A worker's processor on a fresh database, and one uploaded sample invoice to process."""
+    db = _database(tmp_path, url)
+    processor = Processor(
+        ServiceSettings(var_dir=tmp_path / "var", database_url=url, **settings), db
+    )
+    return processor, db, _document(db, processor.store, SAMPLES / "invoices" / sample)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """ "" for SQLite under tmp_path, or a fresh PostgreSQL database, dropped afterwards."""
+    if request.param == "sqlite":
+        yield ""
+        return
+    name, url = postgres_database()
+    try:
+        yield url
+    finally:
+        Backend("pg", database=name).drop()
+
+
 def test_processing_is_idempotent(tmp_path: Path) -> None:
-    settings = ServiceSettings(var_dir=tmp_path / "var")
-    db = _database(tmp_path)
-    processor = Processor(settings, db)
-    document_id = _document(db, processor.store, SAMPLES / "invoices" / "18-meridian.pdf")
+    processor, db, document_id = _processor(tmp_path, "18-meridian.pdf")
     assert processor.process(document_id, "message-1") == [document_id]
     # the same message again, or another one for the same document: nothing more happens
     assert processor.process(document_id, "message-1") == []
@@ -137,10 +155,7 @@ def test_processing_is_idempotent(tmp_path: Path) -> None:
 
 
 def test_a_run_that_lost_its_claim_writes_nothing(tmp_path: Path) -> None:
-    settings = ServiceSettings(var_dir=tmp_path / "var", stale_after_seconds=0.001)
-    db = _database(tmp_path)
-    processor = Processor(settings, db)
-    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    processor, db, document_id = _processor(tmp_path, stale_after_seconds=0.001)
     assert processor.claim(document_id, "slow-run")
     time.sleep(0.01)
     # the first run's heartbeat is stale: a second run takes the document over and finishes it
@@ -152,10 +167,7 @@ def test_a_run_that_lost_its_claim_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_fails_the_document_with_a_reason(tmp_path: Path) -> None:
-    settings = ServiceSettings(var_dir=tmp_path / "var")
-    db = _database(tmp_path)
-    processor = Processor(settings, db)
-    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    processor, db, document_id = _processor(tmp_path)
     with db.session() as session:
         row = session.get(DocumentRow, document_id)
         assert row is not None
@@ -169,10 +181,7 @@ def test_a_missing_file_fails_the_document_with_a_reason(tmp_path: Path) -> None
 
 
 def test_audit_events_cannot_be_changed(tmp_path: Path) -> None:
-    settings = ServiceSettings(var_dir=tmp_path / "var")
-    db = _database(tmp_path)
-    processor = Processor(settings, db)
-    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    processor, db, document_id = _processor(tmp_path)
     processor.process(document_id, "m")
     with pytest.raises(PermissionError), db.session() as session:
         event = session.scalars(select(AuditEvent)).first()
@@ -213,10 +222,7 @@ def test_client_settings_become_rule_pack_overrides() -> None:
 
 
 def test_a_document_that_never_finishes_is_failed_not_retried_forever(tmp_path: Path) -> None:
-    settings = ServiceSettings(var_dir=tmp_path / "var", max_attempts=3)
-    db = _database(tmp_path)
-    processor = Processor(settings, db)
-    document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
+    processor, db, document_id = _processor(tmp_path, max_attempts=3)
     with db.session() as session:
         row = session.get(DocumentRow, document_id)
         assert row is not None
@@ -296,18 +302,14 @@ def test_an_unexpected_error_is_a_problem_with_an_incident_id(
     assert "a bug" not in response.text  # internals stay in the log
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_the_database_itself_keeps_the_audit_trail_append_only(
-    backend: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import DatabaseError
 
-    name, url = postgres_database() if backend == "postgresql" else (None, "")
-    db = _database(tmp_path, url)
+    processor, db, document_id = _processor(tmp_path, url=database_url)
     try:
-        processor = Processor(ServiceSettings(var_dir=tmp_path / "var", database_url=url), db)
-        document_id = _document(db, processor.store, SAMPLES / "invoices" / "01-summit.pdf")
         processor.process(document_id, "m")
         for statement in (
             "UPDATE audit_events SET actor = 'someone else'",
@@ -319,7 +321,3 @@ def test_the_database_itself_keeps_the_audit_trail_append_only(
             assert session.scalar(text("SELECT count(*) FROM audit_events")) == 2
     finally:
         db.dispose()
-        if name:
-            from tests.service_harness import Backend
-
-            Backend("pg", database=name).drop()

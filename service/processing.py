@@ -260,7 +260,7 @@ class Processor:
                 log.warning("document %s was taken over while this run read it", document_id)
                 return []
             if analyses is None:
-                self._fail(session, row, missing)
+                mark_failed(session, row, missing)
                 return [row.id]
             seen = DbSeenIndex(session, client_id)
             results = [pipeline.validate(a, seen) for a in analyses]
@@ -374,26 +374,28 @@ class Processor:
         )
         return [row.id, *done]
 
-    def _fail(self, session: Session, row: DocumentRow, reason: str) -> None:
-        before = row.status
-        now = utcnow()
-        row.status = DocStatus.FAILED.value
-        row.error = reason
-        row.result = Result.failed(row.filename, row.sha256, reason).to_dict()
-        row.processed_at = now
-        row.decided_at = now
-        row.task_token = None
-        row.version += 1
-        audit(session, row, WORKER, "failed", before={"status": before}, after={"error": reason})
-
     def fail(self, document_id: str, reason: str) -> bool:
         """Give up on a document (time limit, retries spent): it is failed with a plain reason."""
         with self.db.session() as session:
             row = session.get(DocumentRow, document_id, with_for_update=True)
             if row is None or DocStatus(row.status).done:
                 return False
-            self._fail(session, row, reason)
+            mark_failed(session, row, reason)
             return True
+
+
+def mark_failed(session: Session, row: DocumentRow, reason: str, actor: str = WORKER) -> None:
+    """The document could not be processed: `failed`, with the reason in its result."""
+    before = row.status
+    now = utcnow()
+    row.status = DocStatus.FAILED.value
+    row.error = reason
+    row.result = Result.failed(row.filename, row.sha256, reason).to_dict()
+    row.processed_at = now
+    row.decided_at = now
+    row.task_token = None
+    row.version += 1
+    audit(session, row, actor, "failed", before={"status": before}, after={"error": reason})
 
 
 def corrected_field(old: Field | None, value: Any) -> Field:

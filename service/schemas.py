@@ -328,3 +328,18 @@ class SettingsOut(BaseModel):
     rule_overrides: dict[str, dict[str, dict[str, Any]]]
     webhook_url: str | None
     webhook_secret_set: bool
+
+
+class Me(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"key_id": "3fa2c1d0e9b8", "client": "acme", "role": "reviewer", "name": "alice"}
+            ]
+        }
+    )
+
+    key_id: str
+    client: str
+    role: Literal["submitter", "reviewer", "admin"]
+    name: str

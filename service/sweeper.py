@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 
-from service.db import Database, DocStatus, utcnow
-from service.processing import WORKER, audit, due_for_resend
+from service.db import Database, DocStatus, DocumentRow, utcnow
+from service.processing import audit, due_for_resend, mark_failed
 from service.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+SWEEPER = "system:sweeper"
 
 
 def sweep(db: Database, settings: ServiceSettings) -> int:
@@ -32,17 +33,15 @@ def sweep(db: Database, settings: ServiceSettings) -> int:
                     f"Processing stopped {row.attempts} times without finishing "
                     "(the worker died each time); the file may be too large or malformed."
                 )
-                row.status = DocStatus.FAILED.value
-                row.error = reason
-                row.decided_at = now
-                row.task_token = None
-                audit(session, row, "system:sweeper", "failed", after={"error": reason})
+                mark_failed(session, row, reason, SWEEPER)
                 continue
-            before = row.status
+            if row.status == DocStatus.PROCESSING.value:  # a change of state: audited
+                audit(session, row, SWEEPER, "requeued", before={"status": row.status})
+            # (a queued document sent again is not: during a long broker outage it would be,
+            # every sweep; the log says it)
             row.status = DocStatus.QUEUED.value
             row.queued_at = now
             row.task_token = None
-            audit(session, row, "system:sweeper", "requeued", before={"status": before})
             to_send.append((row.id, row.queue))
     sent = 0
     for document_id, queue in to_send:
@@ -50,8 +49,6 @@ def sweep(db: Database, settings: ServiceSettings) -> int:
             sent += 1
         else:  # still queued; tried again at the next sweep
             with db.session() as session:
-                from service.db import DocumentRow
-
                 lost = session.get(DocumentRow, document_id)
                 if lost is not None and lost.status == DocStatus.QUEUED.value:
                     lost.queued_at = None
@@ -82,6 +79,3 @@ class Sweeper:
                 sweep(self.db, self.settings)
             except Exception:  # a database blip must not end the sweeper
                 log.warning("sweep failed; trying again", exc_info=True)
-
-
-__all__ = ["WORKER", "Sweeper", "sweep"]

@@ -126,12 +126,11 @@ def process_document(self: Task, document_id: str) -> None:
         )
         finished = [document_id]
     except TRANSIENT:
-        if self.request.retries >= (self.max_retries or 0):
+        if self.request.retries >= (self.max_retries or 0):  # the last try: give up plainly
             processor().fail(
                 document_id, "Processing failed repeatedly on a passing fault; see the worker log."
             )
-            raise
-        raise
+        raise  # autoretry_for retries it, with back-off, until max_retries
     for done in finished:
         notify(processor().db, done)
 

@@ -161,6 +161,8 @@ def test_keys_roles_and_client_isolation(service: Service) -> None:
         assert acme_submitter.get("/v1/kpis").status_code == 403
         assert globex_reviewer.put("/v1/settings", json={}).status_code == 403
         assert globex_admin.put("/v1/settings", json={"sla_hours": 4}).status_code == 200
+        assert globex_reviewer.get("/v1/me").json()["role"] == "reviewer"
+        assert globex_admin.get("/v1/me").json()["client"] == globex
         # no key, a wrong key
         assert anonymous.get("/v1/documents").status_code == 401
         assert wrong.get("/v1/documents").json()["code"] == "bad-api-key"

@@ -11,6 +11,7 @@ from typing import Annotated, BinaryIO, Literal
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import FileResponse, Response
+from PIL import Image
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
@@ -21,7 +22,6 @@ from service.keys import Principal
 from service.problems import ProblemError, responses
 from service.processing import audit
 from service.schemas import Accepted, AuditOut, DocumentList, DocumentOut, UploadAccepted
-from service.settings import ServiceSettings
 from service.store import FileStore
 from service.tasks import QUEUE_DIGITAL, QUEUE_OCR, enqueue
 
@@ -323,7 +323,7 @@ def get_page(
     )
 
 
-def _page_image(store: FileStore, row: DocumentRow, number: int, dpi: int):  # type: ignore[no-untyped-def]
+def _page_image(store: FileStore, row: DocumentRow, number: int, dpi: int) -> Image.Image:
     try:
         return render_page(store.path(row.sha256), number, dpi)
     except IndexError as exc:
@@ -353,4 +353,4 @@ def get_audit(document_id: str, principal: Submitter, session: SessionDep) -> li
     ]
 
 
-__all__ = ["ServiceSettings", "document_out", "own_document", "router"]
+__all__ = ["document_out", "own_document", "router"]

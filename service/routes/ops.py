@@ -15,10 +15,10 @@ from extractors.model import Result
 from pipelines.export import tables
 from service.clients import ClientSettings, PackError
 from service.db import Client, DocStatus, DocumentRow, utcnow
-from service.deps import Admin, DbDep, Reviewer, SessionDep, SettingsDep, StoreDep
+from service.deps import Admin, DbDep, Reviewer, SessionDep, StoreDep, Submitter
 from service.kpis import compute
 from service.problems import MEDIA_TYPE, ProblemError, responses
-from service.schemas import Kpis, SettingsOut
+from service.schemas import Kpis, Me, SettingsOut
 
 router = APIRouter(tags=["operations"])
 
@@ -138,6 +138,17 @@ def put_settings(principal: Admin, body: ClientSettings, db: DbDep) -> SettingsO
     return _settings_out(body)
 
 
+@router.get("/v1/me", response_model=Me, responses=responses(401))
+def me(principal: Submitter) -> Me:
+    """Who the key belongs to: its client, role and holder."""
+    return Me(
+        key_id=principal.key_id,
+        client=principal.client_id,
+        role=principal.role.value,
+        name=principal.name,
+    )
+
+
 @router.get("/healthz", include_in_schema=True, responses={200: {"description": "Alive."}})
 def healthz() -> dict[str, str]:
     """The process answers (for a liveness probe)."""
@@ -145,7 +156,7 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", responses={503: {"description": "Not ready; the body says what."}})
-def readyz(db: DbDep, settings: SettingsDep, store: StoreDep) -> JSONResponse:
+def readyz(db: DbDep, store: StoreDep) -> JSONResponse:
     """The database, the broker and the file store can all be reached."""
     checks: dict[str, str] = {}
     try:

@@ -321,3 +321,47 @@ def test_the_database_itself_keeps_the_audit_trail_append_only(
             assert session.scalar(text("SELECT count(*) FROM audit_events")) == 2
     finally:
         db.dispose()
+
+
+def test_the_operators_commands(tmp_path: Path) -> None:
+    """`bpo keys create/list/revoke` and `bpo service kpis`, as an operator runs them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BPO_")}
+    env["BPO_VAR_DIR"] = str(tmp_path / "var")
+
+    def bpo(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "service.cli", *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    created = bpo("keys", "create", "--client", "acme", "--role", "reviewer", "--name", "alice")
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip()
+    assert key.startswith("bpo_") and "shown only now" in created.stderr
+    listed = bpo("keys", "list")
+    assert "acme" in listed.stdout and "alice" in listed.stdout and key not in listed.stdout
+    assert bpo("keys", "create", "--client", "acme", "--role", "boss").returncode == 2
+    db = Database(ServiceSettings(var_dir=tmp_path / "var"))
+    with db.session() as session:
+        assert authenticate(session, key) is not None
+    assert bpo("keys", "revoke", key.split("_")[1]).returncode == 0
+    with db.session() as session:
+        assert authenticate(session, key) is None
+    db.dispose()
+    processor, _, document_id = _processor(tmp_path, "18-meridian.pdf")
+    processor.process(document_id, "m")
+    kpis = bpo("service", "kpis", "--json")
+    assert kpis.returncode == 0, kpis.stderr
+    figures = {f["client"]: f for f in json.loads(kpis.stdout)}
+    assert set(figures) == {"acme", "*"}  # each client, and the whole service
+    assert figures["*"]["backlog"]["open"] == 1
+    assert figures["acme"]["exceptions_per_rule"] == {"invoice.amount_due_within_total": 1}

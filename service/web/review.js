@@ -313,8 +313,11 @@
 
   async function signIn(key) {
     state.key = key.trim();
-    state.me = sessionStorage.getItem(NAME_STORAGE);
-    // a cheap call that needs the reviewer role: tells a wrong key or role at once
+    // who the key belongs to; then a cheap call that needs the reviewer role, so a wrong key
+    // or role is told at once
+    const me = await api("GET", "/v1/me");
+    state.me = me.name;
+    sessionStorage.setItem(NAME_STORAGE, state.me);
     await api("GET", "/v1/review/tasks?status=open&limit=1");
     sessionStorage.setItem(KEY_STORAGE, state.key);
     $("signin").hidden = true;

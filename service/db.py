@@ -220,19 +220,32 @@ class Database:
             # the API serves up to 40 requests at once from its thread pool
             kwargs.update(pool_size=10, max_overflow=30)
         self.engine: Engine = create_engine(url, **kwargs)
+        self.reader: Engine = self.engine
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
             # writers take the lock when they begin, not when they first write: a transaction
             # never reads a row, waits, and then writes over another's change (SQLite would
-            # fail it with SQLITE_BUSY_SNAPSHOT); readers still go on in parallel (WAL)
+            # fail it with SQLITE_BUSY_SNAPSHOT) ...
             event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            # ... while readers, on engines of their own, go on in parallel (WAL)
+            self.reader = create_engine(url, **kwargs)
+            event.listen(self.reader, "connect", _sqlite_pragmas)
+            event.listen(self.reader, "begin", _sqlite_begin_deferred)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """For reading only: on SQLite it never waits for a writer."""
+        with self.read_sessions() as session, session.begin():
+            yield session
+            session.rollback()  # nothing to keep; a write here would be a bug
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (safe to run from several processes)."""
@@ -251,10 +264,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.reader.dispose()
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_deferred(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:

@@ -21,7 +21,9 @@ def get_db(request: Request) -> Database:
 
 
 def get_session(db: Annotated[Database, Depends(get_db)]) -> Iterator[Session]:
-    with db.session() as session:
+    """A session for reading (the routes that write open `db.session()` and commit before
+    they answer)."""
+    with db.read_session() as session:
         yield session
 
 
@@ -49,7 +51,7 @@ def get_principal(
             "no-api-key",
             "Send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
         )
-    with db.session() as session:
+    with db.read_session() as session:
         principal = authenticate(session, key)
     if principal is None:
         raise ProblemError(401, "bad-api-key", "The API key is not known or has been revoked.")

@@ -230,7 +230,7 @@ class Processor:
             beat.join(timeout=5)
 
     def _process_claimed(self, document_id: str, token: str) -> list[str]:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             row = session.get(DocumentRow, document_id)
             assert row is not None
             client_id, filename, sha256 = row.client_id, row.filename, row.sha256

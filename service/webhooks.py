@@ -37,7 +37,7 @@ def verify(secret: str, body: bytes, header: str, tolerance: float = 300.0) -> b
 
 
 def wants_webhook(db: Database, document_id: str) -> bool:
-    with db.session() as session:
+    with db.read_session() as session:
         row = session.get(DocumentRow, document_id)
         return row is not None and client_settings(session, row.client_id).webhook_url is not None
 

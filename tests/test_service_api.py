@@ -287,3 +287,41 @@ def test_health_and_readiness(service: Service) -> None:
         assert http.get("/healthz").json() == {"status": "ok"}
         ready = http.get("/readyz").json()
         assert ready["checks"] == {"database": "ok", "broker": "ok", "storage": "ok"}
+
+
+def test_a_file_of_several_documents_is_split(
+    service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two invoices in one PDF: each is a document of its own, with its result and its review
+    task where it needs one; the upload itself is `split` and names its parts."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in (DIGITAL, AMOUNT_DUE_OVER_TOTAL):
+        writer.append(str(path))
+    bundle = tmp_path / "two-invoices.pdf"
+    with bundle.open("wb") as fh:
+        writer.write(fh)
+    expected = {}
+    from service.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    printed = CliRunner().invoke(main, ["process", bundle.name, "--json", "--no-store"])
+    for line in printed.stdout.splitlines():
+        result = json.loads(line)
+        expected[result["source"]] = result
+    assert len(expected) == 2
+    with service.client(service.key(client_id(), "reviewer")) as http:
+        parent = service.wait_done(http, service.upload(http, bundle)[0]["id"])
+        assert parent["status"] == "split" and parent["result"] is None
+        parts = [http.get(f"/v1/documents/{p}").json() for p in parent["parts"]]
+        assert {p["result"]["source"] for p in parts} == set(expected)
+        for part in parts:
+            assert part["parent_id"] == parent["id"]
+            assert part["result"] == expected[part["result"]["source"]]
+            assert part["status"] == part["result"]["status"]
+            assert (part["review_task_id"] is not None) == (part["status"] == "needs_review")
+        assert sorted(p["status"] for p in parts) == ["auto_approved", "needs_review"]
+        assert [t["document_id"] for t in http.get("/v1/review/tasks").json()["items"]] == [
+            p["id"] for p in parts if p["status"] == "needs_review"
+        ]

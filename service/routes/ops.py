@@ -160,7 +160,7 @@ def readyz(db: DbDep, store: StoreDep) -> JSONResponse:
     """The database, the broker and the file store can all be reached."""
     checks: dict[str, str] = {}
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             session.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except Exception as exc:

@@ -151,8 +151,9 @@ class Processor:
 
     # -- claiming ----------------------------------------------------------------------------
 
-    def claim(self, document_id: str, token: str) -> bool:
-        """Take the document for this run; False when it is done or another run has it."""
+    def claim(self, document_id: str, token: str) -> int:
+        """Take the document for this run: its attempt number, or 0 when it is done or another
+        run has it."""
         now = utcnow()
         stale = now - timedelta(seconds=self.settings.stale_after_seconds)
         with self.db.session() as session:
@@ -180,11 +181,12 @@ class Processor:
                 )
                 .execution_options(synchronize_session=False)
             ).rowcount  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
-            if claimed:
-                row = session.get(DocumentRow, document_id)
-                assert row is not None
-                audit(session, row, WORKER, "processing", after={"attempt": row.attempts})
-        return bool(claimed)
+            if not claimed:
+                return 0
+            row = session.get(DocumentRow, document_id)
+            assert row is not None
+            audit(session, row, WORKER, "processing", after={"attempt": row.attempts})
+            return row.attempts
 
     def _heartbeat(self, document_id: str, token: str, stop: threading.Event) -> None:
         while not stop.wait(self.settings.heartbeat_seconds):
@@ -203,14 +205,11 @@ class Processor:
 
     def process(self, document_id: str, token: str) -> list[str]:
         """Process the document if it is still to do; returns the ids of documents finished."""
-        if not self.claim(document_id, token):
+        attempts = self.claim(document_id, token)
+        if not attempts:
             log.info("document %s is done or taken by another run; nothing to do", document_id)
             return []
-        with self.db.session() as session:
-            attempts = session.scalar(
-                select(DocumentRow.attempts).where(DocumentRow.id == document_id)
-            )
-        if attempts is not None and attempts > self.settings.max_attempts:
+        if attempts > self.settings.max_attempts:
             # a file that kills its worker or outlasts the hard time limit, redelivered each time
             self.fail(
                 document_id,

@@ -365,3 +365,13 @@ def test_the_operators_commands(tmp_path: Path) -> None:
     assert set(figures) == {"acme", "*"}  # each client, and the whole service
     assert figures["*"]["backlog"]["open"] == 1
     assert figures["acme"]["exceptions_per_rule"] == {"invoice.amount_due_within_total": 1}
+
+
+def test_uploaded_names_are_kept_as_plain_file_names() -> None:
+    from service.routes.documents import _safe_name
+
+    assert _safe_name("../../etc/passwd") == "passwd"
+    assert _safe_name("C:\\scans\\März 2024.pdf") == "März 2024.pdf"
+    assert _safe_name("stack.pdf#pages=1-2") == "stack.pdfpages=1-2"
+    for name in (None, "", "..", ".", " ", "dir/"):
+        assert _safe_name(name) == "upload"

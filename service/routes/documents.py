@@ -96,7 +96,7 @@ def _chunks(first: bytes, rest: BinaryIO, limit: int, name: str) -> Iterator[byt
 def _safe_name(name: str | None) -> str:
     base = (name or "upload").replace("\\", "/").rsplit("/", 1)[-1].strip()
     base = "".join(c for c in base if c.isprintable() and c not in '<>:"|?*#')
-    return base[:200] or "upload"
+    return base[:200] if base.strip(". ") else "upload"  # never "", "." or ".."
 
 
 @router.post(

@@ -406,12 +406,17 @@ def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
     tax_lines: list[Candidate] = []
     for name in _TOTAL_FIELDS:
         cands: list[Candidate] = []
-        for hit, page in ctx.hits:
-            if hit.field == name:
-                found = values_near(hit, page, parse, ctx.labels, below=False)
-                cands.extend(found)
-                if name == "tax_amount" and found:
-                    tax_lines.append(max(found, key=lambda c: c.score))
+        # Beside the label first; only where no label of the field has its value beside it, under
+        # it: a row of headers over a row of amounts ("Total HT | TVA | Total TTC").
+        for below in (False, True):
+            for hit, page in ctx.hits:
+                if hit.field == name:
+                    found = values_near(hit, page, parse, ctx.labels, below=below)
+                    cands.extend(found)
+                    if name == "tax_amount" and found:
+                        tax_lines.append(max(found, key=lambda c: c.score))
+            if cands:
+                break
         ranked = _rank(cands)
         if ranked:
             options[name] = ranked

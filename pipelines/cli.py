@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,16 @@ def batch(
         transient=False,
     )
     task = progress.add_task("batch", total=None, last="")
+    log = _LogProgress()
+
+    def started(n: int) -> None:
+        progress.update(task, total=n)
+        log.start(n)
+
+    def finished(r: Result) -> None:
+        progress.update(task, advance=1, last=Path(r.source).name[:40])
+        log.result(r)
+
     with progress:
         summary = batch_mod.run_batch(
             directory,
@@ -205,10 +216,47 @@ def batch(
             workers=workers,
             force=force,
             fmt=fmt,
-            on_start=lambda n: progress.update(task, total=n),
-            on_result=lambda r: progress.update(task, advance=1, last=Path(r.source).name[:40]),
+            on_start=started,
+            on_result=finished,
         )
     _print_summary(summary, workers)
+
+
+class _LogProgress:
+    """Progress as plain lines where standard error is a log file or a pipe, not a terminal
+    (rich draws no bar there): the count, rate and time left every `every` seconds, and each
+    failure as it happens."""
+
+    def __init__(self, every: float = 15.0) -> None:
+        self.enabled = not err.is_terminal
+        self.every = every
+        self.total = self.done = 0
+        self.started = self.last = 0.0
+
+    def start(self, total: int) -> None:
+        self.total, self.started = total, time.monotonic()
+        self.last = self.started
+        if self.enabled:
+            err.print(f"processing {total} file{'s' * (total != 1)}", highlight=False)
+
+    def result(self, result: Result) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        if result.status is Status.FAILED:
+            err.print(f"failed {result.source}: {result.error}", highlight=False, markup=False)
+        now = time.monotonic()
+        if now - self.last < self.every and self.done < self.total:
+            return
+        self.last = now
+        rate = self.done / max(now - self.started, 1e-9)
+        left = (self.total - self.done) / rate if rate else 0.0
+        err.print(
+            f"{self.done}/{self.total} files, {rate:.2f} files/s, about {left:.0f} s left; "
+            f"last {Path(result.source).name}",
+            highlight=False,
+            markup=False,
+        )
 
 
 def _print_summary(summary: batch_mod.Summary, workers: int) -> None:

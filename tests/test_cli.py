@@ -137,6 +137,9 @@ def test_batch_writes_every_table_and_a_summary(tmp_path: Path) -> None:
     assert "files/s" in done.stderr
     assert "auto_approved" in done.stderr and "invoice.duplicate" in done.stderr
     assert "failed" in done.stderr and "d.pdf" in done.stderr
+    # standard error is a pipe here, not a terminal: progress comes as plain lines for the log
+    assert "processing 4 files" in done.stderr and "4/4 files" in done.stderr
+    assert f"failed {inbox / 'd.pdf'}: The file is not a PDF" in done.stderr
 
 
 def test_batch_rerun_skips_what_is_done_unless_forced(tmp_path: Path) -> None:

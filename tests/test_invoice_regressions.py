@@ -467,3 +467,43 @@ def test_a_dash_joins_the_row_of_its_letters_and_a_stray_dot_is_not_a_value() ->
     assert layout.lines[0].text == "Sep 28 - Oct"
     doc = Document("scan.png", "0" * 64, (Page(1, 595, 842, words, Source.OCR),))
     assert EXTRACTOR.extract(doc, ExtractSettings()).fields["subtotal"].value == "793.90"
+
+
+def test_totals_in_a_header_row_over_a_row_of_amounts(tmp_path: Path) -> None:
+    """Found on a French Factur-X sample: "TOTAL HT | TOTAL TVA | TOTAL TTC" printed as column
+    headers, the amounts two lines of small print further down; no total was read at all."""
+    rows = table([("Papier A4", "3", "10,00", "30,00"), ("Classeurs", "7", "10,00", "70,00")])
+    rows += [
+        (50, 290, "Tout retard de paiement engendre une pénalité calculée sur la base de", 6),
+        (300, 288, "TOTAL HT", 8),
+        (400, 288, "TOTAL TVA", 8),
+        (500, 288, "TOTAL TTC", 8),
+        (50, 297, "trois fois le taux d'intérêt légal.", 6),
+        (50, 304, "Indemnité forfaitaire pour frais de recouvrement : 40 €.", 6),
+        (330, 304, "100,00", 8, "r"),
+        (430, 304, "20,00", 8, "r"),
+        (530, 304, "120,00", 8, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    got = {k: ex.fields[k].value for k in ("subtotal", "tax_amount", "total_amount")}
+    assert got == {"subtotal": "100.00", "tax_amount": "20.00", "total_amount": "120.00"}
+    assert ex.fields["total_amount"].confidence > 0.8  # the sum holds
+
+
+def test_the_date_of_the_invoice_referred_to_is_not_the_invoice_date(tmp_path: Path) -> None:
+    """A corrective invoice names the one it corrects: "Date de facture associée" is that
+    invoice's date, however close its words are to "Date de facture"."""
+    info = label_rows(
+        [
+            ("Facture N°", "F2026-0023"),
+            ("Date :", "31/01/2026"),
+            ("N° de facture associée", "F2026-0003"),
+            ("Date de facture associée", "01/01/2026"),
+            ("Date de début de prestation", "01/01/2026"),
+        ]
+    )
+    rows = table([("Papier A4", "1", "10,00", "10,00")])
+    rows += [(330, 280, "Total TTC", 9), (540, 280, "10,00", 9, "r")]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *info, *rows]]))
+    assert ex.fields["invoice_date"].value == "2026-01-31"
+    assert ex.fields["invoice_number"].value == "F2026-0023"

@@ -408,10 +408,14 @@ def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
         cands: list[Candidate] = []
         # Beside the label first; only where no label of the field has its value beside it, under
         # it: a row of headers over a row of amounts ("Total HT | TVA | Total TTC").
+        # There the label must be a cell of its own and the amount too: "netto" ending a sentence
+        # of payment terms is no header, nor is a number inside the bank details under it.
         for below in (False, True):
             for hit, page in ctx.hits:
-                if hit.field == name:
-                    found = values_near(hit, page, parse, ctx.labels, below=below)
+                if hit.field == name and (not below or _lone_label(hit)):
+                    found = values_near(
+                        hit, page, _lone_value(parse) if below else parse, ctx.labels, below=below
+                    )
                     cands.extend(found)
                     if name == "tax_amount" and found:
                         tax_lines.append(max(found, key=lambda c: c.score))
@@ -471,6 +475,21 @@ def _rank(cands: list[Candidate]) -> list[tuple[Candidate, float]]:
         ranked.append((best, conf))
         remaining = [c for c in remaining if c.value != best.value]
     return ranked
+
+
+def _lone_label(hit: LabelHit) -> bool:
+    """The label is all its phrase holds (a column header), not words within a sentence."""
+    return len(hit.label_words) == len(hit.segment.words)
+
+
+def _lone_value(parse: Parser) -> Parser:
+    """`parse`, taking a phrase only when the amount is all of it (a currency code aside)."""
+
+    def whole(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
+        got = parse(words)
+        return got if got and len(got[1]) >= len(words) - 1 else None
+
+    return whole
 
 
 def _raise(confidence: float) -> float:
@@ -1373,10 +1392,18 @@ def _row_confidence(
 
 def _stop_line(ctx: _Context, line: Line) -> bool:
     for seg in line.segments:
+        words = seg.words
+        # a table rule OCR read as a letter ("l Warenwert netto") does not hide the label
+        start = 1 if len(words) > 1 and _ocr_rule_mark(words[0]) else 0
         for hit in ctx.labels.hits(seg):
-            if hit.field in STOP_LINES and hit.segment.words[0] is hit.label_words[0]:
+            if hit.field in STOP_LINES and any(hit.label_words[0] is w for w in words[: start + 1]):
                 return True
     return False
+
+
+def _ocr_rule_mark(word: Word) -> bool:
+    """A vertical rule or border that OCR returned as a one-character word: "|", "l", "I", "!"."""
+    return word.source is Source.OCR and len(word.text) == 1 and word.text in "|lIi![]{}/\\"
 
 
 def _carried_line(ctx: _Context, line: Line) -> bool:

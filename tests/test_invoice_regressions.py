@@ -507,3 +507,37 @@ def test_the_date_of_the_invoice_referred_to_is_not_the_invoice_date(tmp_path: P
     ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *info, *rows]]))
     assert ex.fields["invoice_date"].value == "2026-01-31"
     assert ex.fields["invoice_number"].value == "F2026-0023"
+
+
+def test_a_total_word_ending_a_sentence_takes_no_amount_from_under_it(tmp_path: Path) -> None:
+    """Payment terms "30 Tage netto", not a "Netto" column header: the bank details under them
+    hold no subtotal (a scanned stack read "57" of the IBAN as one)."""
+    rows = table([("Schrauben", "1", "100,00", "100,00")])
+    rows += [
+        (330, 260, "Gesamtbetrag", 9),
+        (540, 260, "119,00", 9, "r"),
+        (50, 290, "Zahlungsbedingungen: 10 Tage 2 % Skonto, 30 Tage netto", 9),
+        (50, 303, "Bankverbindung: Sparkasse KölnBonn - IBAN DE21 3705 0198 4760 7561 57", 9),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert ex.fields["total_amount"].value == "119.00"
+    assert "subtotal" not in ex.fields
+
+
+def test_a_table_rule_read_as_a_letter_does_not_hide_the_totals_label() -> None:
+    """A scanned German invoice: the frame's rule before "Warenwert netto" came out of OCR as
+    "l", the totals were taken for two more line items and the subtotal and tax were lost."""
+    doc = ocr_page(
+        [
+            [(50, "Bezeichnung"), (300, "Menge"), (380, "Einzelpreis"), (470, "Gesamtpreis")],
+            [(50, "Kabelbinder"), (305, "16"), (380, "3,90"), (470, "62,40")],
+            [(50, "Sechskantmutter"), (305, "9"), (380, "5,50"), (470, "49,50")],
+            [(290, "l"), (300, "Warenwert"), (354, "netto"), (470, "111,90")],
+            [(300, "zzgl."), (335, "19"), (350, "%"), (360, "MwSt."), (470, "21,26")],
+            [(300, "Rechnungsbetrag"), (470, "133,16")],
+        ]
+    )
+    ex = EXTRACTOR.extract(doc, ExtractSettings())
+    assert [li.amount for li in ex.line_items] == ["62.40", "49.50"]
+    got = {k: ex.fields[k].value for k in ("subtotal", "tax_amount", "total_amount")}
+    assert got == {"subtotal": "111.90", "tax_amount": "21.26", "total_amount": "133.16"}

@@ -160,9 +160,18 @@ def notify(db: Any, document_id: str) -> None:
 )
 def deliver_webhook(self: Task, document_id: str) -> None:
     """POST the document's outcome to its client's webhook, signed with the client's secret."""
-    from service.webhooks import deliver
+    from service.webhooks import deliver, record_failure
 
-    deliver(processor().db, document_id, timeout=settings.webhook_timeout_seconds)
+    try:
+        deliver(processor().db, document_id, timeout=settings.webhook_timeout_seconds)
+    except OSError as exc:
+        if self.request.retries < (self.max_retries or 0):
+            raise  # autoretry_for tries again, with back-off
+        attempts = self.request.retries + 1
+        log.error(
+            "webhook of document %s not delivered after %d tries: %s", document_id, attempts, exc
+        )
+        record_failure(processor().db, document_id, str(exc), attempts)
 
 
 def enqueue(document_id: str, queue: str) -> bool:

@@ -2,7 +2,9 @@
 
 The body is JSON; `X-BPO-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with the
 client's secret, so the receiver can check it came from us and is fresh (as Stripe signs). A
-failed delivery is retried with back-off by the Celery task.
+failed delivery is retried with back-off by the Celery task; when the last try fails too, the
+document's audit trail says so (`webhook_failed`, with the reason), so a notice is never lost
+unseen: the client can still poll the document, an operator sees which notices did not arrive.
 """
 
 from __future__ import annotations
@@ -78,3 +80,17 @@ def deliver(db: Database, document_id: str, timeout: float = 10.0) -> int | None
         if row is not None:
             audit(session, row, "system:webhook", "webhook_delivered", after={"status": status})
     return status
+
+
+def record_failure(db: Database, document_id: str, error: str, attempts: int) -> None:
+    """The last try failed: note it in the document's audit trail."""
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        if row is not None:
+            audit(
+                session,
+                row,
+                "system:webhook",
+                "webhook_failed",
+                after={"error": error, "attempts": attempts},
+            )

@@ -5,6 +5,7 @@ signatures, client settings."""
 from __future__ import annotations
 
 import hashlib
+import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -375,3 +376,32 @@ def test_uploaded_names_are_kept_as_plain_file_names() -> None:
     assert _safe_name("stack.pdf#pages=1-2") == "stack.pdfpages=1-2"
     for name in (None, "", "..", ".", " ", "dir/"):
         assert _safe_name(name) == "upload"
+
+
+def test_a_webhook_that_cannot_be_delivered_is_in_the_audit_trail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from service import tasks
+
+    processor, db, document_id = _processor(tmp_path)
+    with socket.socket() as probe:  # a port nothing listens on: the client's receiver is down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with db.session() as session:
+        client = session.get(Client, "acme")
+        assert client is not None
+        client.settings = {
+            "webhook_url": f"http://127.0.0.1:{port}/hook",
+            "webhook_secret": "a-secret-of-16-chars",
+        }
+    monkeypatch.setattr(tasks, "processor", lambda: processor)
+    # run eagerly, Celery makes every retry at once, then the last try gives up and says so
+    tasks.deliver_webhook.apply(args=(document_id,))
+    with db.read_session() as session:
+        events = session.execute(
+            select(AuditEvent.action, AuditEvent.after).where(AuditEvent.document_id == document_id)
+        ).all()
+    assert [action for action, _ in events] == ["webhook_failed"]
+    after = events[0][1]
+    assert after["attempts"] == tasks.deliver_webhook.max_retries + 1
+    assert "refused" in after["error"].lower()

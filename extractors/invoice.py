@@ -241,7 +241,7 @@ class InvoiceExtractor:
             if found:
                 fields[name] = found
         if "bank_account" not in fields:  # no IBAN: an account number by its label
-            account = _best(ctx, "bank_account", _account_value, below=True)
+            account = _best(_bank_context(ctx), "bank_account", _account_value, below=True)
             if account:
                 fields["bank_account"] = account
         return Extraction(
@@ -316,6 +316,38 @@ def _money_parser(decimal: str | None) -> Parser:
         return format_money(amount), _words_in(spans, m.start(), m.end())
 
     return parse
+
+
+# Words that show a block is about paying into a bank account, not about the customer's account
+_BANK_WORDS = re.compile(
+    r"\b(?:bank\w*|banque|routing|aba|sort code|swift|bic|iban|wire|ach|transfer|virement|"
+    r"rib|uberweisung|overschrijving|remit\w*|bsb|transit)\b"
+)
+
+
+def _bank_context(ctx: _Context) -> _Context:
+    """An "Account No." is a bank account beside bank words ("Bank of America", "Routing",
+    "SWIFT"); alone, in a row of order details, it is more often the customer's account with
+    the vendor: those labels count for less."""
+    hits = []
+    for hit, page in ctx.hits:
+        if hit.field == "bank_account" and not _near_bank_words(hit, page):
+            hit = replace(hit, weight=hit.weight * 0.6)
+        hits.append((hit, page))
+    return replace(ctx, hits=hits)
+
+
+def _near_bank_words(hit: LabelHit, page: PageLayout) -> bool:
+    box = hit.segment.bbox
+    first = max(0, hit.segment.line - 3)
+    for line in page.lines[first : hit.segment.line + 4]:
+        for seg in line.segments:
+            same_block = line.index == hit.segment.line or (
+                seg.bbox.x1 > box.x0 - 20 and seg.bbox.x0 < box.x1 + 150
+            )
+            if same_block and _BANK_WORDS.search(fold_text(seg.text)):
+                return True
+    return False
 
 
 def _account_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:

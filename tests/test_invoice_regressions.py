@@ -541,3 +541,26 @@ def test_a_table_rule_read_as_a_letter_does_not_hide_the_totals_label() -> None:
     assert [li.amount for li in ex.line_items] == ["62.40", "49.50"]
     got = {k: ex.fields[k].value for k in ("subtotal", "tax_amount", "total_amount")}
     assert got == {"subtotal": "111.90", "tax_amount": "21.26", "total_amount": "133.16"}
+
+
+def test_the_customers_account_number_is_not_the_bank_account(tmp_path: Path) -> None:
+    """An "ACCOUNT NO." heading a row of order details is the customer's account with the vendor;
+    the bank account is the one printed with the bank's name and routing number."""
+    row: list[Item] = [
+        (50, 150, "ACCOUNT NO.", 8),
+        (150, 150, "CUSTOMER PO", 8),
+        (250, 150, "PAYMENT TERMS", 8),
+        (50, 162, "963872", 9),
+        (150, 162, "PO-862219", 9),
+        (250, 162, "Due on receipt", 9),
+    ]
+    rows = table([("Toner cartridge", "1", "10.00", "10.00")])
+    rows += [
+        (330, 280, "Total", 9),
+        (540, 280, "10.00", 9, "r"),
+        (50, 320, "Bank of America", 9),
+        (50, 332, "Routing (ABA): 034607547", 9),
+        (50, 344, "Account: 370958069", 9),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *row, *rows]]))
+    assert ex.fields["bank_account"].value == "370958069"

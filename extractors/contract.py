@@ -61,7 +61,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "term": (
         *("term", "expire", "expires", "expiration", "expiry", "until", "continue", "continues"),
-        *("remain", "remains", "ending", "end", "terminate", "terminates", "through"),
+        *("remain", "remains", "ending", "end", "terminate", "terminates", "through", "maturity"),
     ),
     "renew": (
         *("renew", "renews", "renewed", "renewal", "renewals", "renewable", "automatic"),
@@ -674,6 +674,11 @@ _PREAMBLE_TITLE = re.compile(
 )
 
 
+_TITLE_WORD = re.compile(
+    r"(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|plan|note|indenture|deed|terms)\b"
+)
+
+
 def _titles(r: _Reading) -> list[Found]:
     """The heading at the top of page 1 that names a kind of contract (a letter's "Re:" line),
     and the contract's name in its own opening words ("This Master Services Agreement …")."""
@@ -696,6 +701,8 @@ def _titles(r: _Reading) -> list[Found]:
         text = " ".join(w.text for w in words)
         if not words or _NOT_TITLE.search(text) or len(words) > 14:
             continue
+        if _COMPANY_LINE.search(text) and not _TITLE_WORD.search(text):
+            continue  # the filer's name over the title: "OAKHURST FINANCIAL GROUP, INC."
         caps = _all_caps(text)
         big = line.height > 1.15 * body_height
         joined = words
@@ -756,6 +763,7 @@ _ENTITY_SUFFIX = (
     r"(?i:Inc|Incorporated|LLC|L\.L\.C|L\.P|LP|LLP|L\.L\.P|Ltd|Limited|Corp|Corporation|Co|"
     r"N\.A|P\.C|PLLC|P\.L\.L\.C|S\.A|GmbH|AG|B\.V|N\.V|plc|PLC|S\.p\.A|S\.A\.S|SE|Jr|Sr|II|III|IV)"
 )
+_COMPANY_LINE = re.compile(rf"[,\s]{_ENTITY_SUFFIX}\.?\s*$")
 _NAME_END = re.compile(
     rf",\s(?!{_ENTITY_SUFFIX}\b)|\s\((?!{_ENTITY_SUFFIX}\))"
     r"|\s(?:a|an)\s(?=(?:[A-Z][\w.]*\s+){0,3}(?:corporation|company|limited|partnership|"
@@ -1141,6 +1149,13 @@ def _read_signature_blocks(r: _Reading, pages: Sequence[PageLayout]) -> Signatur
                         offset = start + d.start("rest")
                         out.dates.extend(find_contract_dates(d.group("rest"), r.order, offset))
                     continue
+                for sm in _SIGNED_BY.finditer(text):  # "Signed by OLIVER PEMBERTON for and on
+                    name = _person(sm.group("name"))  # behalf of …", over a dotted line
+                    if name is not None:
+                        name_words = _rest_words_of(seg.words, sm.start("name"))
+                        people.append(
+                            _found_words(r.text, name, 0.8, name_words[: len(name.split())])
+                        )
                 signed = _person(text) if text.startswith("/s/") else None
                 if signed is not None:  # "/s/ John A. Doe" on a line of its own
                     people.append(_found_words(r.text, signed, 0.8, seg.words[1:] or seg.words))
@@ -1323,8 +1338,11 @@ def _near_top(r: _Reading, d: Dated) -> bool:
 
 _EXPIRY_BEFORE = re.compile(
     r"(?i)(?:\bexpir(?:e[sd]?|ing)(?:\s+on|\s+at)?|\buntil(?:\s+and\s+including)?|\bthrough(?:\s+and\s+"
-    r"including)?|\bend(?:s|ing)?\s+on|\bterminate[sd]?\s+on|\bexpiration\s+date\s*(?::|is|"
-    r"shall\s+be|means)|\bexpiry\s+date\s*(?::|is)|\bto\s+and\s+including|\bup\s+to\s+and\s+"
+    r"including)?|\bend(?:s|ing)?\s+on|\bterminate[sd]?\s+on|"
+    # a label ("Expiration Date: …", or a key-terms table's "Expiration Date  March 31, 2027"),
+    # or a definition ("“Maturity Date” means November 8, 2024": when a loan ends)
+    r"\b(?:expiration|expiry|maturity|termination)\s+date[\"”’]?\s*(?::|is|shall\s+be|means)?|"
+    r"\bto\s+and\s+including|\bup\s+to\s+and\s+"
     r"including|\bending)\s*(?:11:59\s*p\.?m\.?[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?$"
 )
 _EXPIRY_DEFINED_AFTER = re.compile(
@@ -1340,7 +1358,7 @@ def _expiration_dates(r: _Reading) -> list[Found]:
     out: list[Found] = []
     for sent in r.sentences("term"):
         low = sent.text.lower()
-        if not re.search(r"term|agreement|lease|contract|expire|licen", low):
+        if not re.search(r"term|agreement|lease|contract|expir|licen|maturity", low):
             continue
         for d in find_contract_dates(sent.text, r.order, sent.start_char):
             a, b = d.start - sent.start_char, d.end - sent.start_char
@@ -1383,9 +1401,31 @@ _AFTER_END = re.compile(
 )
 
 
+_ORDINALS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
+]
+_ANNIVERSARY = re.compile(
+    r"(?i)\b(?:until|through|to|ending\s+on|end\s+on|expir\w*\s+on|terminat\w*\s+on)\s+the\s+"
+    r"(?P<n>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+the\s+"
+    r"(?:(?:effective|commencement|start|execution|closing)\s+date|date\s+(?:hereof|of\s+this))"
+)
+
+
+def _anniversary_years(match: re.Match[str]) -> int:
+    n = match.group("n").lower()
+    return _ORDINALS.index(n) + 1 if n in _ORDINALS else int(n[:-2])
+
+
 def _terms(r: _Reading) -> list[Found]:
     out: list[Found] = []
     for sent in r.sentences("term"):
+        # "shall continue until the fifth anniversary of the Effective Date": five years
+        for m in _ANNIVERSARY.finditer(sent.text):
+            if re.search(r"(?i)\b(?:continue|remain|term|expire|end)\w*\b", sent.text[: m.start()]):
+                start, end = sent.start_char + m.start("n"), sent.start_char + m.end()
+                out.append(Found(f"P{_anniversary_years(m)}Y", 0.85, start, end))
         low = sent.text.lower()
         strong = bool(
             re.search(
@@ -1407,6 +1447,8 @@ def _terms(r: _Reading) -> list[Found]:
                 continue
             if re.search(r"(?i)surviv", sent.text[:a]):
                 continue  # a survival period, not the term
+            if re.match(r"(?i)\s*(?:tenor|interest\s+period|libor|sofr|rate)\b", after):
+                continue  # "Term SOFR for a one-month tenor": an interest rate's period
             if re.search(r"(?i)(?:within|at\s+least|not\s+less\s+than|upon|on)\s+$", before):
                 continue
             if _TERM_AFTER.match(after):
@@ -1526,7 +1568,8 @@ _OPTION = re.compile(
 )
 _CONVENIENCE = re.compile(
     r"(?i)for\s+(?:its\s+)?convenience|without\s+cause|for\s+any\s+(?:or\s+no\s+)?reason|"
-    r"at\s+any\s+time|at\s+will|with\s+or\s+without\s+cause|for\s+no\s+reason"
+    r"at\s+any\s+time|at\s+will|with\s+or\s+without\s+(?:good\s+)?(?:cause|reason)|"
+    r"for\s+no\s+reason"
 )
 
 
@@ -1802,6 +1845,16 @@ def _payment_terms(r: _Reading) -> list[Found]:
             phrase = _trigger(m.group(0))
             if not re.search(r"(?i)invoice|receipt|billing|statement|date", phrase):
                 continue
+            if re.search(
+                r"(?i)\b(?:effective|commencement|closing|execution|start|termination|expiration)"
+                r"\s+date",
+                phrase,
+            ) and not re.search(r"(?i)invoice|billing|statement", phrase):
+                continue  # a one-off payment "within 30 days following the Effective Date"
+            if re.search(r"(?i)\breceipt\s+(?:by|of)\b", m.group(0)) and not re.search(
+                r"(?i)invoice|\bbill|statement", m.group(0)
+            ):
+                continue  # "after receipt by the Borrower of Net Cash Proceeds": not an invoice
             out.append(_terms_found(sent, m.start(), phrase, 0.8 + base))
         for m in _SCHEDULE.finditer(text):
             phrase = _trigger(m.group("phrase"))

@@ -845,3 +845,87 @@ def test_a_value_read_from_unsure_ocr_words_is_less_sure_and_says_so() -> None:
     law = extract(Document("scan.png", "0" * 64, (scanned,))).fields["governing_law"]
     assert law.value == "New York" and law.source is Source.OCR
     assert law.confidence < digital.confidence
+
+
+# ------------------------------------------------------- found on EDGAR-style exhibits drawn apart
+# (a field-test set written without looking at this extractor; each case is its general cue)
+
+
+def test_term_until_an_anniversary_of_the_effective_date() -> None:
+    clause = (
+        "10.1 Term. This Agreement shall commence on the Effective Date and shall continue until "
+        'the fifth anniversary of the Effective Date, unless earlier terminated (the "Term").'
+    )
+    assert value("term", PREAMBLE, clause) == "P5Y"
+
+
+def test_an_interest_rates_tenor_is_not_the_term() -> None:
+    clause = (
+        '"Base Rate" means the highest of (a) the Federal Funds Rate plus one-half of one percent '
+        "and (b) Term SOFR for a one-month tenor plus 1.00%."
+    )
+    assert value("term", PREAMBLE, clause) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "expiration"),
+    [
+        ("Commencement Date April 1, 2022 Expiration Date March 31, 2027", "2027-03-31"),
+        (
+            "“Maturity Date” means November 8, 2024; provided that if such date is not a "
+            "Business Day, the Maturity Date shall be the immediately preceding Business Day.",
+            "2024-11-08",
+        ),
+    ],
+)
+def test_expiration_date_from_a_key_terms_table_or_a_definition(
+    clause: str, expiration: str
+) -> None:
+    assert value("expiration_date", PREAMBLE, clause) == expiration
+
+
+def test_resigning_with_or_without_good_reason_is_the_termination_notice() -> None:
+    clauses = (
+        "The term shall automatically renew for successive one (1) year periods unless either "
+        "party provides written notice of non-renewal at least sixty (60) days prior to the end "
+        "of the then-current term.",
+        "Executive may terminate Executive's employment with or without Good Reason upon "
+        "thirty (30) days' prior written notice to the Company.",
+    )
+    assert value("termination_notice_days", PREAMBLE, *clauses) == "30"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The Company shall pay Executive a signing bonus of $75,000 within thirty (30) days "
+        "following the Effective Date.",
+        "Within five (5) Business Days after receipt by the Borrower of Net Cash Proceeds from "
+        "any Disposition, the Borrower shall prepay the Term Loan.",
+    ],
+)
+def test_a_one_off_payment_is_not_the_payment_terms(clause: str) -> None:
+    assert value("payment_terms", PREAMBLE, clause) is None
+
+
+def test_the_filers_name_over_the_title_is_not_part_of_it() -> None:
+    doc = document(
+        "Exhibit 10.12",
+        ("OAKHURST FINANCIAL GROUP, INC.", 12),
+        ("MASTER SERVICES AGREEMENT", 12),
+        PREAMBLE,
+    )
+    assert values(extract(doc))["contract_title"] == "MASTER SERVICES AGREEMENT"
+
+
+def test_signed_by_lines_name_the_signatories_beside_a_conformed_signature() -> None:
+    doc = document(
+        PREAMBLE,
+        "IN WITNESS WHEREOF, the parties have executed this Agreement on the date first written.",
+        [(72, "Signed by Jane A. Smith"), (330, "Signed by Oliver Pemberton")],
+        [(72, "for and on behalf of"), (330, "for and on behalf of")],
+        [(72, "ACME WIDGETS, INC."), (330, "GLOBEX LLC")],
+        [(72, "/s/ Jane A. Smith"), (330, "...........................")],
+        [(72, "Director"), (330, "Director")],
+    )
+    assert values(extract(doc))["signatories"] == ("Jane A. Smith", "Oliver Pemberton")

@@ -38,6 +38,7 @@ from extractors.values import (
     find_dates,
     find_ibans,
     find_tax_ids,
+    find_vat_shaped,
     fold_space,
     fold_text,
     format_money,
@@ -240,6 +241,12 @@ class InvoiceExtractor:
             found = _id_in_text(ctx, name, finder, fields)
             if found:
                 fields[name] = found
+        if "vendor_tax_id" not in fields:
+            # a labelled VAT number whose check digits fail: shown, at a confidence that sends
+            # it to a person (a slip in print, or a misread)
+            suspect = _id_in_text(ctx, "vendor_tax_id", find_vat_shaped, fields, labelled_only=True)
+            if suspect:
+                fields["vendor_tax_id"] = replace(suspect, confidence=suspect.confidence * 0.55)
         if "bank_account" not in fields:  # no IBAN: an account number by its label
             account = _best(_bank_context(ctx), "bank_account", _account_value, below=True)
             if account:
@@ -302,6 +309,21 @@ def _date_parser(order: DateOrder) -> Parser:
     return parse
 
 
+# What a number after these words is: an article of law ("TVA non applicable, art. 293 B du
+# CGI"), or the base a tax is charged on ("BTW 9% over € 331,80"), not the amount of the field
+_NOT_AN_AMOUNT_AFTER = re.compile(
+    r"(?i)(?:\bart\.?|\barticle|\bartikel|§|\bover|\bsur|\bauf|\bof|\bon|\bvan)\s*"
+    r"(?:[€$£]|eur|usd|gbp|chf)?\s*$"
+)
+
+
+# ... and a number before these words counts days or a rate: "Total due in 15 days"
+_NOT_AN_AMOUNT_BEFORE = re.compile(
+    r"(?i)\s*(?:days?|tagen?|jours?|dagen|weeks?|wochen|semaines?|weken|months?|monaten?|mois|"
+    r"maanden|%|percent|prozent|pour\s?cent|procent)(?!\w)"
+)
+
+
 def _money_parser(decimal: str | None) -> Parser:
     def parse(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
         text, spans = _join(words)
@@ -310,6 +332,10 @@ def _money_parser(decimal: str | None) -> Parser:
         if not matches:
             return None
         m = matches[-1]  # the amount stands last: "19 % MwSt 190,00 €"
+        if _NOT_AN_AMOUNT_AFTER.search(text[: m.start()]) or _NOT_AN_AMOUNT_BEFORE.match(
+            text[m.end() :]
+        ):
+            return None
         amount = parse_money(m.group(0), decimal)
         if amount is None:
             return None
@@ -438,20 +464,25 @@ def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
     tax_lines: list[Candidate] = []
     for name in _TOTAL_FIELDS:
         cands: list[Candidate] = []
-        # Beside the label first; only where no label of the field has its value beside it, under
-        # it: a row of headers over a row of amounts ("Total HT | TVA | Total TTC").
-        # There the label must be a cell of its own and the amount too: "netto" ending a sentence
-        # of payment terms is no header, nor is a number inside the bank details under it.
+        # Beside the label first; only where no label of the field has its value beside it (or
+        # only a label inside a sentence has), under it: a row of headers over a row of amounts
+        # ("Total HT | TVA | Total TTC"). There the label must be a cell of its own and the
+        # amount too: "netto" ending a sentence of payment terms is no header, nor is a number
+        # inside the bank details under it.
         for below in (False, True):
             for hit, page in ctx.hits:
                 if hit.field == name and (not below or _lone_label(hit)):
-                    found = values_near(
-                        hit, page, _lone_value(parse) if below else parse, ctx.labels, below=below
-                    )
+                    if below:  # a rate beside a header ("MwSt 19 %") is not its value
+                        header = replace(hit, rest=(), tail=())
+                        found = values_near(header, page, _lone_value(parse), ctx.labels)
+                    else:
+                        found = values_near(hit, page, parse, ctx.labels, below=False)
+                    if _in_prose(hit):  # "Im Rechnungsbetrag enthaltene Arbeitskosten: 1.168,00"
+                        found = [replace(c, score=c.score * 0.7) for c in found]
                     cands.extend(found)
                     if name == "tax_amount" and found:
                         tax_lines.append(max(found, key=lambda c: c.score))
-            if cands:
+            if cands and max(c.score for c in cands) >= 0.8:
                 break
         ranked = _rank(cands)
         if ranked:
@@ -490,6 +521,12 @@ def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
                 out[name] = replace(f, confidence=_raise(f.confidence))
                 break
     due, total = out.get("amount_due"), out.get("total_amount")
+    net, tax_field = out.get("subtotal"), out.get("tax_amount")
+    if due and not total and net:
+        # only "Total due" / "Net à payer" printed: where subtotal + tax make it, it is the total
+        tax_value = Decimal(str(tax_field.value)) if tax_field else Decimal(0)
+        if Decimal(str(net.value)) + tax_value == Decimal(str(due.value)):
+            out["total_amount"] = total = due
     if due and total and due.value == total.value:
         out["amount_due"] = replace(due, confidence=_raise(due.confidence))
     return out
@@ -509,9 +546,16 @@ def _rank(cands: list[Candidate]) -> list[tuple[Candidate, float]]:
     return ranked
 
 
+def _in_prose(hit: LabelHit) -> bool:
+    """The label is a word inside a sentence, not the start of a phrase of its own."""
+    return len(hit.segment.words) >= 8 and hit.label_words[0] is not hit.segment.words[0]
+
+
 def _lone_label(hit: LabelHit) -> bool:
-    """The label is all its phrase holds (a column header), not words within a sentence."""
-    return len(hit.label_words) == len(hit.segment.words)
+    """The label is all its phrase holds (a column header, maybe with its rate: "MwSt 19 %"),
+    not words within a sentence."""
+    others = [w for w in hit.segment.words if not any(w is lw for lw in hit.label_words)]
+    return all(re.fullmatch(r"\(?[\d.,]*\s*%?\)?:?", w.text) for w in others)
 
 
 def _lone_value(parse: Parser) -> Parser:
@@ -626,7 +670,7 @@ def _labelled_block(ctx: _Context, field: str) -> _Block | None:
             if not below:
                 continue
             first = below[0]
-        return _Block(first, _address_below(ctx, page, first))
+        return _without_salutation(_Block(first, _address_below(ctx, page, first)))
     return None
 
 
@@ -645,7 +689,7 @@ def _window_block(ctx: _Context, exclude: set[int]) -> _Block | None:
             continue  # a till receipt has no recipient; "1 PVC ELBOW" is an item
         address = _address_below(ctx, page, seg)
         if _address_like(address) and not any(id(s) in exclude for s in address):
-            return _Block(seg, address)
+            return _without_salutation(_Block(seg, address))
     return None
 
 
@@ -684,6 +728,24 @@ def _segments_below(ctx: _Context, page: PageLayout, anchor: Segment, box: BBox)
     return out
 
 
+_ATTENTION = re.compile(
+    r"(?i)^\W*(?:attn\b|attention\b|z\.\s*hd\b|zu\s+h(?:ä|a)nden\b|t\.\s*a\.\s*v\b|"
+    r"ter\s+attentie\b|(?:à|a)\s+l['’]attention\b)"
+)
+# A salutation printed on a line of its own over the name in a letter's address block
+_SALUTATION = re.compile(
+    r"(?i)^(?:herrn?|frau|firma|mr\.?|mrs\.?|ms\.?|monsieur|madame|m\.|mme\.?|dhr\.?|mevr\.?|"
+    r"de\s+heer|mevrouw)$"
+)
+
+
+def _without_salutation(block: _Block) -> _Block:
+    """ "Herrn / Thomas Wendl / Am Brunnenfeld 7": the name is the line under the salutation."""
+    if _SALUTATION.match(block.name.text.strip()) and block.address:
+        return _Block(block.address[0], block.address[1:])
+    return block
+
+
 def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segment]:
     lines: list[Segment] = []
     bottom = name.bbox.bottom
@@ -701,6 +763,9 @@ def _address_below(ctx: _Context, page: PageLayout, name: Segment) -> list[Segme
             break
         if _unread(seg):
             continue  # OCR could hardly read it (a misread street or phone line): not evidence
+        if _ATTENTION.match(seg.text):
+            bottom = seg.bbox.bottom
+            continue  # "Attn: Daniel Okafor", "z. Hd. Herrn Albers": a person, not the address
         if (len(seg.text) <= 6 and after and _contact(after[0].text)) or re.fullmatch(
             r"\W*[A-Za-z]\W*", seg.text
         ):
@@ -917,6 +982,19 @@ def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) ->
             codes = find_currencies(" ".join(w.text for w in hit.rest))
             if codes:
                 return Field(codes[0], 0.95, hit.segment.page, hit.segment.bbox)
+    # "$" is read as USD, but Canadians, Australians, … print "$" too, and their code somewhere
+    # ("Total (CAD)"): a dollar of one other country written out, and US dollars never, decide
+    text = "\n".join(ln.text for p in ctx.pages for ln in p.lines)
+    dollars = set(re.findall(r"\b(CAD|AUD|NZD|SGD|HKD)\b|\b(C|A|NZ|S|HK)\$", text))
+    other = {
+        code or {"C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD"}[sym]
+        for code, sym in dollars
+    }
+    if len(other) == 1 and not re.search(r"\bUSD\b|\bUS\$|U\.S\. dollars", text):
+        anchor = fields.get("total_amount") or fields.get("amount_due")
+        return Field(
+            other.pop(), 0.9, anchor.page if anchor else None, anchor.bbox if anchor else None
+        )
     # currency symbols and codes next to the money we read weigh most
     near: list[str] = []
     for name in _TOTAL_FIELDS:
@@ -941,7 +1019,12 @@ def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) ->
 
 
 def _id_in_text(
-    ctx: _Context, name: str, finder: Callable[[str], list[str]], fields: dict[str, Field]
+    ctx: _Context,
+    name: str,
+    finder: Callable[[str], list[str]],
+    fields: dict[str, Field],
+    *,
+    labelled_only: bool = False,
 ) -> Field | None:
     """Tax ids and bank accounts: valid ones (check digits hold) by their label, or anywhere
     outside the customer's block."""
@@ -975,7 +1058,7 @@ def _id_in_text(
                 c = Candidate(found[0], score, page.page.number, box, words)
                 (labelled if labels else anywhere).append(c)
     # the vendor prints its own ids; a customer's id stands in the customer block (left out above)
-    chosen = labelled or anywhere
+    chosen = labelled if labelled_only else labelled or anywhere
     if not chosen:
         return None
     best = chosen[0]

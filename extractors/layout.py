@@ -317,6 +317,9 @@ class Candidate:
 Parser = Callable[[Sequence[Word]], tuple[str, tuple[Word, ...]] | None]
 
 
+_BASE_PHRASE = re.compile(r"(?i)^(?:over|on|sur|auf|of|van)\s+(?:[€$£]\s*)?\S*\d")
+
+
 def values_near(
     hit: LabelHit,
     page: PageLayout,
@@ -347,6 +350,8 @@ def values_near(
             continue  # leader dots, a stray mark between a label and its value
         if index.is_label(seg):
             break
+        if _BASE_PHRASE.match(seg.text):
+            continue  # "BTW 9%  over € 331,80  € 29,86": the base the rate applies to
         got = parse(seg.words)
         if got:
             out.append(_candidate(got, 0.95 * hit.weight, page))

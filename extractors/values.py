@@ -322,6 +322,11 @@ def parse_vat_id(text: str) -> str | None:
 
     compact = normalize_code(text).replace(".", "").replace("-", "")
     try:
+        if compact.startswith("CHE"):  # a Swiss UID, written as the Swiss write it
+            from stdnum.ch import uid
+
+            swiss: str = uid.format(uid.validate(compact))
+            return swiss
         if compact.startswith("GB"):
             gb: str = gb_vat.validate(compact)
             return "GB" + gb
@@ -343,10 +348,27 @@ def parse_ein(text: str) -> str | None:
 
 
 VAT_PATTERN = re.compile(
-    r"\b(?:ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}"
+    r"\b(?:CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}"
     r"|NL\s?\d{9}\s?B\d{2}|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?|[A-Z]{2}\s?[0-9A-Z]{8,12})\b"
 )
 EIN_PATTERN = re.compile(r"(?<![\d-])\d{2}-\d{7}(?![\d-])")
+
+
+# The shapes of the VAT numbers of the countries the toolkit reads most, whatever their check
+# digits say (an id printed with a slip, or one OCR misread, is still worth showing to a person)
+VAT_SHAPE = re.compile(
+    r"\b(?:CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}"
+    r"|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}|NL\s?\d{9}\s?B\d{2}"
+    r"|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?)\b"
+)
+
+
+def find_vat_shaped(text: str) -> list[str]:
+    """VAT numbers by their shape alone, compact, in order of appearance."""
+    return [
+        normalize_code(m.group(0)).replace(".", "").replace("-", "")
+        for m in VAT_SHAPE.finditer(text.upper())
+    ]
 
 
 def find_tax_ids(text: str) -> list[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.api import ExtractSettings
 from extractors.invoice import InvoiceExtractor
 from extractors.layout import build_lines
@@ -564,3 +566,154 @@ def test_the_customers_account_number_is_not_the_bank_account(tmp_path: Path) ->
     ]
     ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *row, *rows]]))
     assert ex.fields["bank_account"].value == "370958069"
+
+
+# ------------------------------------------------ found on a field-test set of invoices drawn apart
+# (18 invoices and receipts in layouts our generator never drew, written without looking at this
+# extractor; each case is the general cue it showed)
+
+
+def test_a_header_row_with_a_rate_and_a_labour_cost_sentence(tmp_path: Path) -> None:
+    rows = table([("Fliesen verlegen", "1", "1.960,15", "1.960,15")])
+    rows += [
+        (300, 270, "Netto", 9),
+        (380, 270, "MwSt 19 %", 9),
+        (480, 270, "Brutto", 9),
+        (340, 284, "1.960,15 €", 9, "r"),
+        (440, 284, "372,43 €", 9, "r"),
+        (540, 284, "2.332,58 €", 9, "r"),
+        (50, 310, "Im Rechnungsbetrag enthaltene Arbeitskosten gem. § 35a EStG: 1.168,00 €", 8),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    got = {k: ex.fields[k].value for k in ("subtotal", "tax_amount", "total_amount")}
+    assert got == {"subtotal": "1960.15", "tax_amount": "372.43", "total_amount": "2332.58"}
+
+
+def test_vat_not_applicable_under_an_article_of_law_and_only_a_net_to_pay(tmp_path: Path) -> None:
+    rows = table([("Traduction", "1", "1 234,50", "1 234,50")])
+    rows += [
+        (330, 270, "Total HT", 9),
+        (540, 270, "1 234,50 €", 9, "r"),
+        (50, 290, "TVA non applicable, art. 293 B du CGI", 9),
+        (330, 310, "Net à payer", 9),
+        (540, 310, "1 234,50 €", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert "tax_amount" not in ex.fields
+    assert ex.fields["amount_due"].value == "1234.50"
+    assert ex.fields["total_amount"].value == "1234.50"  # subtotal + no tax = what is due
+
+
+def test_two_vat_rates_each_with_the_base_it_applies_to(tmp_path: Path) -> None:
+    rows = table([("Koffiebonen", "1", "589,70", "589,70")])
+    rows += [
+        (330, 270, "Totaal excl. BTW", 9),
+        (540, 270, "€ 589,70", 9, "r"),
+        (330, 284, "BTW 9%", 9),
+        (411, 284, "over € 331,80", 9),
+        (540, 284, "€ 29,86", 9, "r"),
+        (330, 298, "BTW 21%", 9),
+        (411, 298, "over € 257,90", 9),
+        (540, 298, "€ 54,16", 9, "r"),
+        (330, 312, "Totaal incl. BTW", 9),
+        (540, 312, "€ 673,72", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert ex.fields["tax_amount"].value == "84.02"
+
+
+def test_days_after_a_total_label_are_no_amount(tmp_path: Path) -> None:
+    rows = table([("Logo concepts", "12.5", "85.00", "1,062.50")])
+    rows += [
+        (330, 270, "TOTAL", 9),
+        (540, 270, "$ 1,062.50", 9, "r"),
+        (
+            150,
+            300,
+            "Total due in 15 days. Overdue accounts subject to a charge of 1% per month.",
+            8,
+        ),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert "amount_due" not in ex.fields
+    assert ex.fields["total_amount"].value == "1062.50"
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "address"),
+    [
+        (
+            [
+                "Bill To",
+                "Fernhill Coffee Roasters",
+                "Attn: Daniel Okafor",
+                "2231 SE Division St",
+                "Portland, OR 97202",
+            ],
+            "Fernhill Coffee Roasters",
+            "2231 SE Division St Portland, OR 97202",
+        ),
+        (
+            ["Rechnung an", "Herrn", "Thomas Wendl", "Am Brunnenfeld 7", "93055 Regensburg"],
+            "Thomas Wendl",
+            "Am Brunnenfeld 7 93055 Regensburg",
+        ),
+        (
+            [
+                "Factuur aan",
+                "Studio Noordlicht B.V.",
+                "t.a.v. Femke Bakker",
+                "Keizersgracht 512",
+                "1017 EK Amsterdam",
+            ],
+            "Studio Noordlicht B.V.",
+            "Keizersgracht 512 1017 EK Amsterdam",
+        ),
+    ],
+)
+def test_attention_lines_and_salutations_are_not_the_customer(
+    tmp_path: Path, block: list[str], name: str, address: str
+) -> None:
+    items: list[Item] = [(330, 100 + 12 * i, text, 9) for i, text in enumerate(block)]
+    rows = table([("Item", "1", "10.00", "10.00")])
+    rows += [(330, 270, "Total", 9), (540, 270, "10.00", 9, "r")]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *items, *rows]]))
+    assert ex.fields["customer_name"].value == name
+    assert ex.fields["customer_address"].value == address
+
+
+def test_a_swiss_uid_and_a_labelled_vat_number_whose_check_digits_fail(tmp_path: Path) -> None:
+    rows = table([("Item", "1", "10.00", "10.00")])
+    rows += [(330, 270, "Total", 9), (540, 270, "10.00", 9, "r")]
+    swiss = [(50, 320, "UID CHE-116.303.725 MWST", 8)]
+    ex = extract_pdf(draw_pdf(tmp_path / "ch.pdf", [[*HEADER, *rows, *swiss]]))
+    assert ex.fields["vendor_tax_id"].value == "CHE-116.303.725"
+    assert ex.fields["vendor_tax_id"].confidence > 0.9
+    slip = [(50, 320, "USt-IdNr.: DE287654321", 8)]  # the check digit does not hold
+    ex = extract_pdf(draw_pdf(tmp_path / "de.pdf", [[*HEADER, *rows, *slip]]))
+    assert ex.fields["vendor_tax_id"].value == "DE287654321"
+    assert ex.fields["vendor_tax_id"].confidence < 0.6  # a person looks at it
+
+
+def test_dollars_of_a_country_whose_code_is_printed(tmp_path: Path) -> None:
+    rows = table([("Item", "1", "$100.00", "$100.00")])
+    rows += [(330, 270, "Total (CAD)", 9), (540, 270, "$112.00", 9, "r")]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert ex.fields["currency"].value == "CAD"
+
+
+def test_a_credit_notes_number_and_a_net_total_excluding_swiss_vat(tmp_path: Path) -> None:
+    info = label_rows([("Credit Note No.", "CN-2024-0012"), ("Date", "22/04/2024")])
+    rows = table([("Item", "1", "1'327.35", "1'327.35")])
+    rows += [
+        (330, 270, "Total exkl. MWST", 9),
+        (540, 270, "CHF 1'327.35", 9, "r"),
+        (330, 284, "MWST 8.1 %", 9),
+        (540, 284, "CHF 107.52", 9, "r"),
+        (330, 298, "Rechnungsbetrag", 9),
+        (540, 298, "CHF 1'434.87", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *info, *rows]]))
+    assert ex.fields["invoice_number"].value == "CN-2024-0012"
+    assert ex.fields["subtotal"].value == "1327.35"
+    assert ex.fields["total_amount"].value == "1434.87"

@@ -131,7 +131,7 @@ LEGAL_FORM = re.compile(
     re.IGNORECASE,
 )
 CONTACT = re.compile(
-    r"(?i)\b(?:tel|tél|telefon|telephone|phone|fon|mobile|mob|gsm|fax|e-?mail|mail|web|www|http|"
+    r"(?i)\b(?:tel|tél|telefon|telephone|phone|fon|mobile|mob|gsm|fax|e-?mail|mail|www|http|"
     r"vat|ust|tva|btw|kvk|siret|iban|bic|"
     r"swift|steuer|tax|ein|invoice|rechnung|facture|factuur|date|datum)\b|@"
 )
@@ -400,6 +400,9 @@ def _text_value(words: Sequence[Word]) -> tuple[str, tuple[Word, ...]] | None:
     return text, tuple(kept)
 
 
+_EARLY_PAYMENT = re.compile(r"\b(?:deduct|discount|skonto|escompte|korting|rabatt)\b")
+
+
 def _best(ctx: _Context, name: str, parse: Parser | None, *, below: bool) -> Field | None:
     """The best value for a field; `parse` None reads dates, in the order the label's own
     language writes them ("Rechnungsdatum 07/03/2024" is day-first in any document)."""
@@ -413,9 +416,11 @@ def _best(ctx: _Context, name: str, parse: Parser | None, *, below: bool) -> Fie
             else:
                 read = parse
             whole = parse is _text_value
-            candidates.extend(
-                values_near(hit, page, read, ctx.labels, below=below, whole_tail=whole)
-            )
+            found = values_near(hit, page, read, ctx.labels, below=below, whole_tail=whole)
+            if name == "due_date" and _EARLY_PAYMENT.search(fold_text(hit.segment.text)):
+                # "Pay by 05/02/2024 and deduct 2 %": the last day of a discount, not the due date
+                found = [replace(c, score=c.score * 0.6) for c in found]
+            candidates.extend(found)
     picked = pick(candidates)
     if picked is None:
         return None
@@ -709,6 +714,8 @@ def _contact(text: str) -> bool:
     or more, with phone punctuation, is a number whatever its label or prefix was read as."""
     if "@" in text or CONTACT.search(fold_text(text)) or PHONE.search(text):
         return True
+    if re.search(r"(?i)\b(?:web(?:site)?|internet)\s*:", text):
+        return True  # "Web: …" (but "Lindqvist Web Development" is a name)
     return bool(re.fullmatch(r"\W?\s*[\d\s()+./-]+", text)) and sum(c.isdigit() for c in text) >= 9
 
 
@@ -1015,7 +1022,24 @@ def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) ->
         return Field(
             code, confidence, anchor.page if anchor else None, anchor.bbox if anchor else None
         )
+    # no symbol or code anywhere (a till receipt): the country of the vendor's address
+    address = fields.get("vendor_address")
+    if address is not None:
+        text = str(address.value)
+        if _US_STATE_ZIP.search(text):
+            return Field("USD", 0.7, address.page, address.bbox)
+        if _CA_POSTCODE.search(text):
+            return Field("CAD", 0.7, address.page, address.bbox)
     return None
+
+
+_US_STATE_ZIP = re.compile(
+    r"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[AT]|W[AIVY])\s+\d{5}(?:-\d{4})?\b"
+)
+_CA_POSTCODE = re.compile(
+    r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+)
 
 
 def _id_in_text(

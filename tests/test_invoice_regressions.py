@@ -717,3 +717,79 @@ def test_a_credit_notes_number_and_a_net_total_excluding_swiss_vat(tmp_path: Pat
     assert ex.fields["invoice_number"].value == "CN-2024-0012"
     assert ex.fields["subtotal"].value == "1327.35"
     assert ex.fields["total_amount"].value == "1434.87"
+
+
+def test_web_in_a_company_name_is_not_a_contact_line(tmp_path: Path) -> None:
+    page: list[Item] = [
+        (50, 60, "Marcus Lindqvist Web Development", 14),
+        (50, 80, "1419 W 28th St, Apt 3", 9),
+        (50, 92, "Minneapolis, MN 55408", 9),
+        (420, 60, "INVOICE", 20),
+        *table([("Shop platform setup", "8", "95.00", "760.00")]),
+        (330, 270, "TOTAL", 9),
+        (540, 270, "$ 760.00", 9, "r"),
+        (150, 300, "Make all checks payable to Marcus Lindqvist Web Development", 9),
+        (200, 330, "THANK YOU FOR YOUR BUSINESS!", 10),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [page]))
+    assert ex.fields["vendor_name"].value == "Marcus Lindqvist Web Development"
+    assert ex.fields["vendor_address"].value == "1419 W 28th St, Apt 3 Minneapolis, MN 55408"
+
+
+def test_the_last_day_of_an_early_payment_discount_is_not_the_due_date(tmp_path: Path) -> None:
+    row: list[Item] = [
+        (300, 150, "Terms", 8),
+        (380, 150, "Due Date", 8),
+        (300, 162, "2% 10, Net 30", 9),
+        (380, 162, "05/22/2024", 9),
+    ]
+    rows = table([("Hex cap screws", "2", "18.40", "36.80")])
+    rows += [
+        (330, 270, "Total", 9),
+        (540, 270, "36.80", 9, "r"),
+        (50, 290, "Pay by 05/02/2024 and deduct 2% on merchandise ($0.74).", 8),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *row, *rows]]))
+    assert ex.fields["due_date"].value == "2024-05-22"
+
+
+def test_canadian_sales_taxes_add_up_to_the_tax(tmp_path: Path) -> None:
+    rows = table([("Item", "1", "$2,807.45", "$2,807.45")])
+    rows += [
+        (330, 270, "Subtotal", 9),
+        (540, 270, "$2,807.45", 9, "r"),
+        (330, 284, "GST 5%", 9),
+        (540, 284, "$140.37", 9, "r"),
+        (330, 298, "PST 7%", 9),
+        (540, 298, "$196.52", 9, "r"),
+        (330, 312, "Total (CAD)", 9),
+        (540, 312, "$3,144.34", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert ex.fields["tax_amount"].value == "336.89"
+
+
+def test_a_till_receipt_with_a_check_number_and_no_currency_sign(tmp_path: Path) -> None:
+    lines = [
+        "THE COPPER KETTLE",
+        "412 Valencia St",
+        "San Francisco, CA 94103",
+        "Server: Jenna Table: 12",
+        "Check #4471 Guests: 3",
+        "03/15/2024 7:48 PM",
+        "1 Burrata Salad 16.00",
+        "1 Ribeye 14oz 48.00",
+        "Subtotal 64.00",
+        "Tax 5.52",
+        "Total 69.52",
+        "Bon-Nr.: 8823",
+    ]
+    items: list[Item] = [(10, 30 + 12 * i, text, 8) for i, text in enumerate(lines[:-1])]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [items], pagesize=(226, 400)))
+    assert ex.fields["invoice_number"].value == "4471"
+    assert ex.fields["currency"].value == "USD"  # the vendor's address is in the United States
+    german = [(10, 30, "FRISCHMARKT Kaiser oHG", 8), (10, 42, "UID Nr.: DE814736520", 8)]
+    german += [(10, 54, "SUMME EUR 14,75", 8), (10, 66, "14.03.2024 17:42 Bon-Nr.: 8823", 8)]
+    ex = extract_pdf(draw_pdf(tmp_path / "y.pdf", [german], pagesize=(226, 400)))
+    assert ex.fields["invoice_number"].value == "8823"
+    assert ex.fields["vendor_tax_id"].value == "DE814736520"

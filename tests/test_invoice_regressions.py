@@ -793,3 +793,63 @@ def test_a_till_receipt_with_a_check_number_and_no_currency_sign(tmp_path: Path)
     ex = extract_pdf(draw_pdf(tmp_path / "y.pdf", [german], pagesize=(226, 400)))
     assert ex.fields["invoice_number"].value == "8823"
     assert ex.fields["vendor_tax_id"].value == "DE814736520"
+
+
+def test_a_distributors_ordered_shipped_and_back_ordered_columns(tmp_path: Path) -> None:
+    header: list[Item] = [
+        (43, 200, "Ln", 8),
+        (65, 200, "Item No.", 8),
+        (131, 200, "Description", 8),
+        (361, 200, "Ord", 8, "r"),
+        (389, 200, "Ship", 8, "r"),
+        (413, 200, "B/O", 8, "r"),
+        (505, 200, "Unit Price", 8, "r"),
+        (569, 200, "Extension", 8, "r"),
+    ]
+    rows: list[Item] = []
+    for i, (code, desc, ordered, shipped, price, amount) in enumerate(
+        [
+            ("HX-0516-2", "Hex cap screw, box 50", "2", "2", "18.40", "36.80"),
+            ("WR-ER70-035", "MIG wire 33 lb spool", "4", "3", "96.50", "289.50"),
+        ]
+    ):
+        y = 216 + 14 * i
+        back = str(int(ordered) - int(shipped))
+        rows += [
+            (43, y, str(i + 1), 8),
+            (65, y, code, 8),
+            (131, y, desc, 8),
+            (361, y, ordered, 8, "r"),
+            (389, y, shipped, 8, "r"),
+            (413, y, back, 8, "r"),
+            (505, y, price, 8, "r"),
+            (569, y, amount, 8, "r"),
+        ]
+    rows += [(430, 280, "Total", 9), (569, 280, "326.30", 9, "r")]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *header, *rows]]))
+    got = [(li.description, li.quantity, li.product_code) for li in ex.line_items]
+    assert got == [
+        ("Hex cap screw, box 50", "2", "HX-0516-2"),
+        ("MIG wire 33 lb spool", "3", "WR-ER70-035"),  # what was shipped is what is charged
+    ]
+
+
+def test_a_swiss_rate_column(tmp_path: Path) -> None:
+    rows: list[Item] = [
+        (48, 200, "Pos. Bezeichnung", 8),
+        (342, 200, "Menge", 8, "r"),
+        (350, 200, "Einheit", 8),
+        (462, 200, "Ansatz", 8, "r"),
+        (547, 200, "Betrag CHF", 8, "r"),
+        (48, 216, "1", 8),
+        (68, 216, "Heckenschnitt Thuja, inkl. Abtransport", 8),
+        (342, 216, "9.50", 8, "r"),
+        (350, 216, "Std.", 8),
+        (462, 216, "78.00", 8, "r"),
+        (547, 216, "741.00", 8, "r"),
+        (430, 260, "Total", 9),
+        (547, 260, "741.00", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    [item] = ex.line_items
+    assert (item.quantity, item.unit_price, item.amount) == ("9.5", "78.00", "741.00")

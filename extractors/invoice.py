@@ -914,7 +914,36 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
                 else:
                     name, address = other, _address_near(ctx, page, other)
                 return _Block(name, address), confidence
-    return _Block(seg, _address_near(ctx, page, seg)), confidence
+    return _Block(_legal_name(ctx, seg), _address_near(ctx, page, seg)), confidence
+
+
+# "For Tarakeshwar Retail Private Limited:" over a signature is the name with a preposition
+_NOT_A_NAME_WORD = {"for", "by", "from", "to", "per", "of", "signed", "authorised", "authorized"}
+
+
+def _legal_name(ctx: _Context, name: Segment) -> Segment:
+    """The name as a footer or sender line prints it in full, where that adds a word or two
+    before it: "Van der Meulen B.V." under a "Koffiebranderij" logo line is "Koffiebranderij Van
+    der Meulen B.V. · KvK 68123456 · …" in the footer."""
+    wanted = fold_text(name.text).split()
+    if not LEGAL_FORM.search(name.text) or len(wanted) < 2:
+        return name
+    for page in ctx.pages:
+        for line in page.lines:
+            for seg in line.segments:
+                if seg is name:
+                    continue
+                head = _split_sender(seg)[0] if _sender_parts(seg) else seg
+                got = fold_text(head.text).split()
+                extra = got[: len(got) - len(wanted)]
+                if (
+                    0 < len(extra) <= 2
+                    and got[-len(wanted) :] == wanted
+                    and not set(extra) & _NOT_A_NAME_WORD
+                    and all(w.text[:1].isupper() for w in head.words[: len(extra)])
+                ):
+                    return head
+    return name
 
 
 def _vendor_score(

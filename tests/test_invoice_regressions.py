@@ -853,3 +853,23 @@ def test_a_swiss_rate_column(tmp_path: Path) -> None:
     ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
     [item] = ex.line_items
     assert (item.quantity, item.unit_price, item.amount) == ("9.5", "78.00", "741.00")
+
+
+def test_the_legal_name_in_the_footer_completes_the_letterhead(tmp_path: Path) -> None:
+    page: list[Item] = [
+        (380, 50, "Koffiebranderij", 16),
+        (440, 66, "VdM", 8),
+        (380, 80, "Van der Meulen B.V.", 14),
+        (420, 100, "Havenstraat 88", 9),
+        (420, 112, "3024 TH Rotterdam", 9),
+        *table([("Koffiebonen", "1", "10,00", "10,00")]),
+        (330, 270, "Totaal", 9),
+        (540, 270, "€ 10,00", 9, "r"),
+        (100, 800, "Koffiebranderij Van der Meulen B.V. · KvK 68123456 · Rotterdam", 7),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [page]))
+    assert ex.fields["vendor_name"].value == "Koffiebranderij Van der Meulen B.V."
+    # a signature line's "For …" is no part of the name
+    page = [*page[1:-1], (300, 700, "For Van der Meulen B.V.:", 9)]
+    ex = extract_pdf(draw_pdf(tmp_path / "y.pdf", [page]))
+    assert ex.fields["vendor_name"].value == "Van der Meulen B.V."

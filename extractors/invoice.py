@@ -644,7 +644,7 @@ def _block_fields(prefix: str, block: _Block, confidence: float) -> dict[str, Fi
     name = block.name
     out = {
         f"{prefix}_name": Field(
-            fold_space(name.text).strip(" ,;:"),
+            fold_space(name.text).strip(" ,;:·•|–"),
             confidence * name.confidence,
             name.page,
             name.bbox,
@@ -913,6 +913,15 @@ def _vendor_by_look(ctx: _Context, taken: set[int]) -> tuple[_Block | None, floa
                     name, address = _split_sender(other)
                 else:
                     name, address = other, _address_near(ctx, page, other)
+                    if not _address_like(address):
+                        # the legal name stands in a footer; the address is under the brand,
+                        # after the rest of the name ("GREAT LAKES / INDUSTRIAL SUPPLY, INC.")
+                        legal = fold_text(other.text)
+                        address = [
+                            a
+                            for a in _address_near(ctx, page, seg)
+                            if fold_text(a.text) not in legal
+                        ]
                 return _Block(name, address), confidence
     return _Block(_legal_name(ctx, seg), _address_near(ctx, page, seg)), confidence
 
@@ -995,7 +1004,14 @@ def _vendor_address_elsewhere(ctx: _Context, name: Segment) -> list[Segment]:
                     continue
                 if _sender_parts(seg):
                     head, address = _split_sender(seg)
-                    if fold_text(head.text) == wanted and _address_like(address):
+                    # "Lena Brandt Fotografie · Gartenstraße 12 · …" over the window
+                    extra = fold_text(head.text)[len(wanted) :].split()
+                    if (
+                        fold_text(head.text).startswith(wanted)
+                        and len(extra) <= 2
+                        and not any(c.isdigit() for c in "".join(extra))
+                        and _address_like(address)
+                    ):
                         return address
                 elif fold_text(seg.text) == wanted:
                     address = _address_below(ctx, page, seg)

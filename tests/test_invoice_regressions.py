@@ -873,3 +873,29 @@ def test_the_legal_name_in_the_footer_completes_the_letterhead(tmp_path: Path) -
     page = [*page[1:-1], (300, 700, "For Van der Meulen B.V.:", 9)]
     ex = extract_pdf(draw_pdf(tmp_path / "y.pdf", [page]))
     assert ex.fields["vendor_name"].value == "Van der Meulen B.V."
+
+
+def test_the_vendor_address_from_a_sender_line_that_names_the_vendor_more_fully(
+    tmp_path: Path,
+) -> None:
+    page: list[Item] = [
+        (420, 50, "Lena Brandt", 20),
+        (410, 75, "FOTOGRAFIE & BILDBEARBEITUNG", 6),
+        (71, 137, "Lena Brandt Fotografie · Gartenstraße 12 · 79098 Freiburg im Breisgau", 6),
+        (71, 162, "Buchhandlung Albers GmbH", 9),
+        (71, 176, "Konviktstraße 8", 9),
+        (71, 190, "79098 Freiburg im Breisgau", 9),
+        *table([("Fotoshooting", "1", "100,00", "100,00")]),
+        (330, 270, "Gesamtbetrag", 9),
+        (540, 270, "100,00 €", 9, "r"),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [page]))
+    assert ex.fields["vendor_name"].value == "Lena Brandt"
+    assert ex.fields["vendor_address"].value == "Gartenstraße 12 79098 Freiburg im Breisgau"
+
+
+def test_a_sender_line_whose_name_runs_into_the_street() -> None:
+    """A scan whose sender line OCR read as "Becker Bürobedarf GmbH & Co. KG: Ludwigstraße 105 -
+    24103 Kiel" ("·" read as ":"): the vendor's name does not swallow the street."""
+    ex = extract_pdf(SAMPLES / "invoices" / "42-becker-buerobedarf-scan.jpg")
+    assert ex.fields["vendor_address"].value == "Ludwigstraße 105 24103 Kiel"

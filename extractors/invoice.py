@@ -312,8 +312,8 @@ def _date_parser(order: DateOrder) -> Parser:
 # What a number after these words is: an article of law ("TVA non applicable, art. 293 B du
 # CGI"), or the base a tax is charged on ("BTW 9% over € 331,80"), not the amount of the field
 _NOT_AN_AMOUNT_AFTER = re.compile(
-    r"(?i)(?:\bart\.?|\barticle|\bartikel|§|\bover|\bsur|\bauf|\bof|\bon|\bvan)\s*"
-    r"(?:[€$£]|eur|usd|gbp|chf)?\s*$"
+    r"(?i)(?:\bart\.?|\barticle|\bartikel|§)\s*$"
+    r"|%\s*(?:\w+\.?\s+){0,2}?(?:over|on|of|sur|auf|van|op)\s*(?:[€$£]|eur|usd|gbp|chf)?\s*$"
 )
 
 
@@ -1042,7 +1042,11 @@ def _currency(ctx: _Context, currencies: list[str], fields: dict[str, Field]) ->
         code or {"C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD"}[sym]
         for code, sym in dollars
     }
-    if len(other) == 1 and not re.search(r"\bUSD\b|\bUS\$|U\.S\. dollars", text):
+    if (
+        len(other) == 1
+        and set(currencies) <= {"USD", *other}  # the "$" signs, and no euros or pounds
+        and not re.search(r"\bUSD\b|\bUS\$|U\.S\. dollars", text)
+    ):
         anchor = fields.get("total_amount") or fields.get("amount_due")
         return Field(
             other.pop(), 0.9, anchor.page if anchor else None, anchor.bbox if anchor else None

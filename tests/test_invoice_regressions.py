@@ -899,3 +899,18 @@ def test_a_sender_line_whose_name_runs_into_the_street() -> None:
     24103 Kiel" ("·" read as ":"): the vendor's name does not swallow the street."""
     ex = extract_pdf(SAMPLES / "invoices" / "42-becker-buerobedarf-scan.jpg")
     assert ex.fields["vendor_address"].value == "Ludwigstraße 105 24103 Kiel"
+
+
+def test_an_amount_after_of_is_an_amount_unless_a_rate_comes_before(tmp_path: Path) -> None:
+    """The tax-base cue ("BTW 9% over € 331,80") needs the rate: "the balance of $1,234.00" is
+    the amount; and a euro invoice that mentions Australian dollars stays in euros."""
+    rows = table([("Item", "1", "1,234.00", "1,234.00")])
+    rows += [
+        (330, 270, "Total", 9),
+        (540, 270, "1,234.00", 9, "r"),
+        (50, 300, "Amount due: the balance of €1,234.00", 9),
+        (50, 320, "Prices for our Sydney office are quoted in AUD on request.", 8),
+    ]
+    ex = extract_pdf(draw_pdf(tmp_path / "x.pdf", [[*HEADER, *rows]]))
+    assert ex.fields["amount_due"].value == "1234.00"
+    assert ex.fields["currency"].value == "EUR"

@@ -482,8 +482,8 @@ def _totals(ctx: _Context, items: list[LineItem]) -> dict[str, Field]:
                         found = values_near(header, page, _lone_value(parse), ctx.labels)
                     else:
                         found = values_near(hit, page, parse, ctx.labels, below=False)
-                    if _in_prose(hit):  # "Im Rechnungsbetrag enthaltene Arbeitskosten: 1.168,00"
-                        found = [replace(c, score=c.score * 0.7) for c in found]
+                        if _in_prose(hit):  # "Im Rechnungsbetrag enthaltene Arbeitskosten: 1.168"
+                            found = [replace(c, score=c.score * 0.7) for c in found]
                     cands.extend(found)
                     if name == "tax_amount" and found:
                         tax_lines.append(max(found, key=lambda c: c.score))
@@ -1005,9 +1005,10 @@ def _vendor_address_elsewhere(ctx: _Context, name: Segment) -> list[Segment]:
                 if _sender_parts(seg):
                     head, address = _split_sender(seg)
                     # "Lena Brandt Fotografie · Gartenstraße 12 · …" over the window
-                    extra = fold_text(head.text)[len(wanted) :].split()
+                    head_text = fold_text(head.text)
+                    extra = head_text[len(wanted) :].split()
                     if (
-                        fold_text(head.text).startswith(wanted)
+                        head_text.startswith(wanted)
                         and len(extra) <= 2
                         and not any(c.isdigit() for c in "".join(extra))
                         and _address_like(address)

@@ -347,20 +347,17 @@ def parse_ein(text: str) -> str | None:
         return None
 
 
-VAT_PATTERN = re.compile(
-    r"\b(?:CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}"
-    r"|NL\s?\d{9}\s?B\d{2}|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?|[A-Z]{2}\s?[0-9A-Z]{8,12})\b"
-)
-EIN_PATTERN = re.compile(r"(?<![\d-])\d{2}-\d{7}(?![\d-])")
-
-
 # The shapes of the VAT numbers of the countries the toolkit reads most, whatever their check
 # digits say (an id printed with a slip, or one OCR misread, is still worth showing to a person)
-VAT_SHAPE = re.compile(
-    r"\b(?:CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}"
+_VAT_SHAPES = (
+    r"CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|ATU\d{8}|BE\s?[01]\d{3}[.\s]?\d{3}[.\s]?\d{3}"
     r"|DE\s?\d{9}|FR\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}|NL\s?\d{9}\s?B\d{2}"
-    r"|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?)\b"
+    r"|GB\s?\d{3}\s?\d{4}\s?\d{2}(?:\d{3})?"
 )
+VAT_SHAPE = re.compile(rf"\b(?:{_VAT_SHAPES})\b")
+# ... and, for ids whose check digits are verified, any other EU country's too
+VAT_PATTERN = re.compile(rf"\b(?:{_VAT_SHAPES}|[A-Z]{{2}}\s?[0-9A-Z]{{8,12}})\b")
+EIN_PATTERN = re.compile(r"(?<![\d-])\d{2}-\d{7}(?![\d-])")
 
 
 def find_vat_shaped(text: str) -> list[str]:
